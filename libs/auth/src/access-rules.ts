@@ -1,0 +1,25 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role, RolePattern } from './roles';
+
+export const ROLES_METADATA = 'vl:roles';
+export const PUBLIC_METADATA = 'vl:public-reason';
+
+/** The roles allowed to call an endpoint; every endpoint declares this or PublicEndpoint. */
+export const Roles = (...patterns: [RolePattern, ...RolePattern[]]) => SetMetadata(ROLES_METADATA, patterns);
+
+/** An endpoint with no personal data that infrastructure must reach without a token (probes, scrapes). */
+export const PublicEndpoint = (reason: string) => SetMetadata(PUBLIC_METADATA, reason);
+
+export interface Principal {
+  readonly subject: string;
+  readonly roles: readonly Role[];
+}
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on an endpoint that does not authenticate');
+  return principal;
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** The roles a bearer token can carry (ARCHITECTURE invariant 7); employers have none by design. */
+export const FIXED_ROLES = ['poll-worker', 'commission', 'cec-operator', 'auditor'] as const;
+export type FixedRole = (typeof FIXED_ROLES)[number];
+export type MinistryRole = `ministry:${string}`;
+export type CitizenRole = `citizen:${string}`;
+export type Role = FixedRole | MinistryRole | CitizenRole;
+
+/** What an endpoint accepts: a fixed role, any ministry or citizen, or one named ministry. */
+export type RolePattern = FixedRole | 'ministry:*' | 'citizen:*' | MinistryRole;
+
+// a citizen is identified by the 14-digit personal identification number (PIN)
+export const roleSchema = z.union([
+  z.enum(FIXED_ROLES),
+  z.string().regex(/^ministry:[a-z0-9][a-z0-9-]{1,40}$/, 'expected ministry:<id> (lower-case letters, digits, -)'),
+  z.string().regex(/^citizen:\d{14}$/, 'expected citizen:<14-digit personal number>'),
+]);
+
+export function parseRole(value: string): Role {
+  return roleSchema.parse(value) as Role;
+}
+
+export function roleMatches(role: Role, pattern: RolePattern): boolean {
+  if (pattern.endsWith(':*')) return role.startsWith(pattern.slice(0, -1));
+  return role === pattern;
+}
+
+export function anyRoleMatches(roles: readonly Role[], patterns: readonly RolePattern[]): boolean {
+  return roles.some((role) => patterns.some((pattern) => roleMatches(role, pattern)));
+}

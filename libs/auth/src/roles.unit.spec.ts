@@ -1,0 +1,20 @@
+import { parseRole, roleMatches } from './roles';
+
+describe('roles', () => {
+  it.each([
+    ['cec-operator', 'cec-operator', true],
+    ['ministry:finance', 'ministry:*', true],
+    ['ministry:finance', 'ministry:health', false],
+    ['citizen:12345678901234', 'citizen:*', true],
+    ['poll-worker', 'commission', false],
+  ] as const)('given role %s, when matched against %s, then %s', (role, pattern, expected) => {
+    expect(roleMatches(role, pattern)).toBe(expected);
+  });
+
+  it.each(['citizen:123', 'ministry:', 'employer', 'CEC-OPERATOR'])(
+    'given the malformed role %s, when parsed, then it is rejected',
+    (value) => {
+      expect(() => parseRole(value)).toThrow();
+    },
+  );
+});

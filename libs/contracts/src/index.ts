@@ -1,0 +1,49 @@
+export { eventEnvelopeSchema, type EventEnvelope, type NewEvent } from './envelope';
+export { ok, err, type Result } from './result';
+export { SERVICE_NAMES, isServiceName, type ServiceName, type EventOwner } from './service-name';
+export { topicName, checkpointTopicOf, TOPIC_NAME_PATTERN, STREAM_NAME_PATTERN } from './topic-name';
+export {
+  defineEvent,
+  upcaster,
+  ContractDefinitionError,
+  type EventSpec,
+  type EventDefinition,
+  type AnyEventDefinition,
+  type Upcaster,
+  type PayloadSchema,
+  type PayloadOf,
+  type NewEventOf,
+} from './define-event';
+export {
+  EventCatalog,
+  type TopicDescription,
+  type ValidatedEvent,
+  type ValidatedEventOf,
+  type EnvelopeOf,
+} from './catalog';
+export {
+  contractViolation,
+  type ContractViolation,
+  type FieldIssue,
+  type ViolationReason,
+} from './contract-violation';
+export { isoDate, timeOfDay, ianaTimeZone, uuid, kafkaOffset, topicNameField, text } from './field-formats';
+export { checkpointSchema, type Checkpoint } from './checkpoint';
+export { generateAsyncApi, ASYNCAPI_DOCUMENT_PATH, ASYNCAPI_REGENERATE_COMMAND } from './asyncapi';
+export { eventCatalog, type LedgerEvent } from './event-catalog';
+export {
+  electionCalled,
+  ELECTION_KINDS,
+  type ElectionCalled,
+  type ElectionCalledPayload,
+} from './voter-roll/election-called';
+export {
+  deadLetterSkipped,
+  type DeadLetterSkipped,
+  type DeadLetterSkippedPayload,
+} from './operations/dead-letter-skipped';
+export {
+  deadLetterRetried,
+  type DeadLetterRetried,
+  type DeadLetterRetriedPayload,
+} from './operations/dead-letter-retried';

@@ -1,0 +1,12 @@
+import type { ElectionCalledPayload } from '../voter-roll/election-called';
+
+/** The 30 November 2025 parliamentary election, with the default polling hours. */
+export const parliamentary2025: ElectionCalledPayload = {
+  electionId: '0199a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b',
+  kind: 'parliamentary',
+  title: 'Elections of deputies of the Jogorku Kenesh',
+  electionDate: '2025-11-30',
+  timeZone: 'Asia/Bishkek',
+  pollsOpenAt: '07:00',
+  pollsCloseAt: '20:00',
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { defineEvent, type NewEventOf, type PayloadOf } from '../define-event';
+import { ianaTimeZone, isoDate, minutesOfDay, text, timeOfDay, uuid } from '../field-formats';
+
+export const ELECTION_KINDS = ['parliamentary', 'presidential', 'local', 'referendum'] as const;
+
+const electionCalledPayload = z
+  .strictObject({
+    electionId: uuid().describe('The election, minted by voter-roll when it is called.'),
+    kind: z.enum(ELECTION_KINDS).describe('The duty to participate covers elections and referendums alike.'),
+    title: text(1, 200).describe('The official title as the CEC announced it.'),
+    electionDate: isoDate().describe('Polling day, a calendar date in timeZone.'),
+    timeZone: ianaTimeZone().describe(
+      'IANA zone of the polling-day times, usually Asia/Bishkek (UTC+6, no DST).',
+    ),
+    pollsOpenAt: timeOfDay().describe('Local time polls open, HH:MM (07:00 by default).'),
+    pollsCloseAt: timeOfDay().describe(
+      'Local time polls close, HH:MM (20:00 by default); after pollsOpenAt.',
+    ),
+  })
+  .refine(
+    ({ pollsOpenAt, pollsCloseAt }) => {
+      const open = minutesOfDay(pollsOpenAt);
+      const close = minutesOfDay(pollsCloseAt);
+      // a malformed time is already reported by its own field
+      return open === null || close === null || close > open;
+    },
+    {
+      path: ['pollsCloseAt'],
+      error: 'expected polls to close after they open (pollsOpenAt), on the same day',
+    },
+  );
+
+export const electionCalled = defineEvent({
+  type: 'ElectionCalled',
+  owner: 'voter-roll',
+  stream: 'elections',
+  version: 1,
+  schema: electionCalledPayload,
+  partitionKey: (payload) => payload.electionId,
+  partitionKeyDescription: 'electionId: every event of one election is read in order',
+  description:
+    'An election or referendum was called: its date and polling hours in local time. Every later event of the ' +
+    'election (voter lists, check-ins, absences) refers to electionId.',
+});
+
+export type ElectionCalledPayload = PayloadOf<typeof electionCalled>;
+export type ElectionCalled = NewEventOf<typeof electionCalled>;

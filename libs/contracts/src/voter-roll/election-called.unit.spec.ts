@@ -1,0 +1,113 @@
+import { eventCatalog } from '../event-catalog';
+import { parliamentary2025 } from '../testing/elections';
+
+function produce(payload: Record<string, unknown>) {
+  return eventCatalog.parseForProduce('voter-roll', { type: 'ElectionCalled', payload });
+}
+
+function messageOf(result: ReturnType<typeof produce>): string {
+  if (result.ok) throw new Error('expected a contract violation');
+  return result.error.message;
+}
+
+describe('ElectionCalled contract', () => {
+  it('given a complete election, when voter-roll produces it, then it is keyed by election on voter-roll.elections.v1', () => {
+    const result = produce(parliamentary2025);
+
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        type: 'ElectionCalled',
+        schemaVersion: 1,
+        payload: parliamentary2025,
+        partitionKey: parliamentary2025.electionId,
+        topic: 'voter-roll.elections.v1',
+      },
+    });
+  });
+
+  it('given no electionId, when produced, then the violation names the field as required', () => {
+    const { electionId: _omitted, ...payload } = parliamentary2025;
+
+    expect(messageOf(produce(payload))).toBe('ElectionCalled.payload.electionId: required');
+  });
+
+  it.each([
+    ['30.11.2025', 'a local format'],
+    ['2025-11-31', 'a day November does not have'],
+    ['2025-02-29', 'a leap day in a common year'],
+    ['2025-11-30T07:00', 'a date-time'],
+  ])('given electionDate %s (%s), when produced, then it is rejected as not a date', (electionDate) => {
+    expect(messageOf(produce({ ...parliamentary2025, electionDate }))).toBe(
+      'ElectionCalled.payload.electionDate: expected a date YYYY-MM-DD',
+    );
+  });
+
+  it('given polls closing before they open, when produced, then pollsCloseAt is rejected with the rule', () => {
+    const result = produce({ ...parliamentary2025, pollsOpenAt: '20:00', pollsCloseAt: '07:00' });
+
+    expect(messageOf(result)).toBe(
+      'ElectionCalled.payload.pollsCloseAt: expected polls to close after they open (pollsOpenAt), on the same day',
+    );
+  });
+
+  it('given polls closing the minute they open, when produced, then it is rejected too', () => {
+    expect(produce({ ...parliamentary2025, pollsOpenAt: '07:00', pollsCloseAt: '07:00' }).ok).toBe(false);
+  });
+
+  it.each(['7:00', '24:00', '07:60', '07:00:00'])(
+    'given pollsOpenAt %s, when produced, then it must be HH:MM',
+    (time) => {
+      expect(messageOf(produce({ ...parliamentary2025, pollsOpenAt: time }))).toBe(
+        'ElectionCalled.payload.pollsOpenAt: expected a time HH:MM (00:00 to 23:59)',
+      );
+    },
+  );
+
+  it.each([
+    ['+06:00', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['Bishkek', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['Asia/Atlantis', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['asia/bishkek', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['Asia/BISHKEK', 'expected the IANA spelling Asia/Bishkek'],
+  ])('given timeZone %s, when produced, then the rule says %s', (timeZone, rule) => {
+    expect(messageOf(produce({ ...parliamentary2025, timeZone }))).toBe(
+      `ElectionCalled.payload.timeZone: ${rule}`,
+    );
+  });
+
+  it.each(['UTC', 'Asia/Almaty', 'America/Sao_Paulo'])(
+    'given timeZone %s, when produced, then it is accepted',
+    (timeZone) => {
+      expect(produce({ ...parliamentary2025, timeZone }).ok).toBe(true);
+    },
+  );
+
+  it('given a kind outside the law, a blank title and a stray field, when produced, then every rule is named', () => {
+    const result = produce({ ...parliamentary2025, kind: 'primary', title: '   ', turnoutGoal: 0.5 });
+
+    expect(messageOf(result)).toBe(
+      [
+        "ElectionCalled.payload.kind: expected one of 'parliamentary' | 'presidential' | 'local' | 'referendum'",
+        'ElectionCalled.payload.title: expected visible characters, not only spaces',
+        'ElectionCalled.payload.turnoutGoal: unknown field: the contract does not allow it',
+      ].join('; '),
+    );
+  });
+
+  it('given a 201-character title, when produced, then the length limit is named', () => {
+    expect(messageOf(produce({ ...parliamentary2025, title: 'x'.repeat(201) }))).toBe(
+      'ElectionCalled.payload.title: expected at most 200 characters',
+    );
+  });
+
+  it('given turnout (not the owner), when it produces ElectionCalled, then the producer is rejected', () => {
+    const result = eventCatalog.parseForProduce('turnout', {
+      type: 'ElectionCalled',
+      payload: parliamentary2025,
+    });
+
+    expect(result.ok || result.error.reason).toBe('not-the-owner');
+    expect(messageOf(result)).toBe('ElectionCalled.producer: owned by voter-roll; turnout cannot produce it');
+  });
+});

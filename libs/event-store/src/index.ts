@@ -1,0 +1,10 @@
+export { EventContractViolation, EventIdReused, StreamVersionConflict, type ExpectedVersion } from './append-errors';
+export {
+  EventStore,
+  type AppendContext,
+  type AppendRequest,
+  type PendingEvent,
+  type ProducerContracts,
+} from './event-store';
+export { EventStoreTables1763860000000 } from './event-store-tables.migration';
+export { LOG_START, type LogCursor, type StoredEvent } from './stored-event';

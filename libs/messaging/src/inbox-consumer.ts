@@ -1,0 +1,137 @@
+import type { EventEnvelope, NewEvent } from '@vl/contracts';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ParkingLot, type MessageLocation } from './parking-lot';
+import { ensureTopics } from './topics';
+
+export type ParseResult = { readonly ok: true; readonly event: EventEnvelope } | { readonly ok: false; readonly error: string };
+
+/** Applies one event's effects inside the consumer's transaction; throwing means "not applied". */
+export type EventHandler = (event: EventEnvelope, tx: EntityManager) => Promise<void>;
+
+export interface InboxConsumerOptions {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly parse: (value: string) => ParseResult;
+  readonly handlers: Readonly<Record<string, EventHandler>>;
+  readonly maxAttempts?: number;
+  /** appends an operational event to the service's own log (operator skips and retries) */
+  readonly record: (tx: EntityManager, event: NewEvent) => Promise<void>;
+}
+
+/**
+ * Exactly-once effects over at-least-once delivery: each batch runs in one transaction that also
+ * records the processed event ids; Kafka offsets are committed only after that transaction commits.
+ */
+export class InboxConsumer {
+  private consumer: Consumer | undefined;
+  readonly parking: ParkingLot;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly options: InboxConsumerOptions,
+    private readonly logger?: Logger,
+  ) {
+    this.parking = new ParkingLot(dataSource, options.groupId, {
+      parse: options.parse,
+      applyOnce: (tx, event, location) => this.applyOnce(tx, event, location),
+      record: options.record,
+    });
+  }
+
+  async start(): Promise<void> {
+    // a consumer may start before the producing service ever published
+    await ensureTopics(this.kafka, this.options.topics);
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId });
+    await consumer.connect();
+    for (const topic of this.options.topics) await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (batch) => this.onBatch(batch) });
+    this.consumer = consumer;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    await this.dataSource.transaction('READ COMMITTED', async (tx) => {
+      const parkedKeys = await this.parking.openKeys(tx);
+      for (const message of batch.messages) {
+        await this.handleMessage(tx, parkedKeys, batch.topic, batch.partition, message);
+      }
+    });
+    const last = batch.messages.at(-1) as KafkaMessage;
+    const next = (BigInt(last.offset) + 1n).toString();
+    await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    resolveOffset(last.offset);
+    await heartbeat();
+  }
+
+  private async handleMessage(
+    tx: EntityManager,
+    parkedKeys: Map<string, string>,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ) {
+    const value = message.value?.toString('utf8') ?? '';
+    const key = message.key?.toString('utf8') ?? null;
+    const parsed = this.options.parse(value);
+    const location: MessageLocation = {
+      topic,
+      partition,
+      offset: message.offset,
+      key,
+      value,
+      eventId: parsed.ok ? parsed.event.eventId : null,
+    };
+    const park = async (reason: string) => {
+      await this.parking.lockKey(tx, key);
+      await this.parking.park(tx, location, reason);
+      parkedKeys.set(key ?? '', parkedKeys.get(key ?? '') ?? message.offset);
+      this.logger?.warn({ topic, partition, offset: message.offset, reason }, 'parked a message');
+    };
+    const blocker = parkedKeys.get(key ?? '');
+    if (blocker !== undefined) return park(`waiting behind parked message ${blocker} of the same key`);
+    if (!parsed.ok) return park(`invalid event: ${parsed.error}`);
+    const failure = await this.applyWithRetries(tx, parsed.event, location);
+    if (failure) return park(`handler failed: ${failure}`);
+  }
+
+  // each attempt runs in a savepoint so a failed handler leaves nothing behind
+  private async applyWithRetries(
+    tx: EntityManager,
+    event: EventEnvelope,
+    location: MessageLocation,
+  ): Promise<string | undefined> {
+    const attempts = this.options.maxAttempts ?? 3;
+    let failure = '';
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      await tx.query('savepoint inbox_event');
+      try {
+        await this.applyOnce(tx, event, location);
+        await tx.query('release savepoint inbox_event');
+        return undefined;
+      } catch (error) {
+        await tx.query('rollback to savepoint inbox_event');
+        failure = error instanceof Error ? error.message : String(error);
+      }
+    }
+    return failure;
+  }
+
+  /** The inbox makes a redelivered event a no-op: its id is recorded with its effects, once. */
+  private async applyOnce(tx: EntityManager, event: EventEnvelope, location: MessageLocation): Promise<void> {
+    const fresh: unknown[] = await tx.query(
+      `insert into inbox (consumer_group, event_id, topic, partition, message_offset)
+       values ($1, $2, $3, $4, $5) on conflict do nothing returning event_id`,
+      [this.options.groupId, event.eventId, location.topic, location.partition, location.offset],
+    );
+    const handler = this.options.handlers[event.type];
+    if (fresh.length > 0 && handler) await handler(event, tx);
+  }
+}

@@ -1,0 +1,3 @@
+export { createJsonLogger, loggerOptions, REDACTED_PATHS } from './json-logger';
+export { HttpMetricsInterceptor } from './http-metrics.interceptor';
+export { ServiceMetrics } from './metrics';

@@ -1,0 +1,2 @@
+require('./register-path-aliases');
+module.exports = require('./run-global-teardown.ts').default;

@@ -1,0 +1,27 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Result } from '@vl/contracts';
+import { EventStore } from '@vl/event-store';
+import { decideAndAppend } from '@vl/ledger';
+import { electionDecider, electionStreamId } from '../../domain/call-election';
+import type { ElectionRejection } from '../../domain/election';
+import { CallElectionCommand } from './call-election.command';
+
+@CommandHandler(CallElectionCommand)
+export class CallElectionHandler implements ICommandHandler<CallElectionCommand> {
+  constructor(private readonly store: EventStore) {}
+
+  async execute({ election }: CallElectionCommand): Promise<Result<{ electionId: string }, ElectionRejection>> {
+    const today = calendarDateIn(election.timeZone, new Date());
+    const outcome = await decideAndAppend(this.store, electionStreamId(election.electionId), electionDecider, {
+      ...election,
+      today,
+    });
+    return outcome.ok ? { ok: true, value: { electionId: election.electionId } } : outcome;
+  }
+}
+
+
+// the 'en-CA' locale formats dates as YYYY-MM-DD
+function calendarDateIn(timeZone: string, instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

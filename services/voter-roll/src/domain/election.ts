@@ -1,0 +1,29 @@
+import type { ElectionCalled, Result } from '@vl/contracts';
+
+/** An election or referendum as voter-roll knows it; `none` until it is called. */
+export type Election =
+  | { readonly status: 'none' }
+  | { readonly status: 'called'; readonly electionId: string; readonly electionDate: string };
+
+export type ElectionEvent = ElectionCalled;
+
+export const initialElection: Election = { status: 'none' };
+
+export function evolveElection(state: Election, event: ElectionEvent): Election {
+  switch (event.type) {
+    case 'ElectionCalled':
+      return { status: 'called', electionId: event.payload.electionId, electionDate: event.payload.electionDate };
+    default:
+      return exhaustive(event.type, state);
+  }
+}
+
+function exhaustive(_: never, state: Election): Election {
+  return state;
+}
+
+export type ElectionRejection =
+  | { readonly code: 'already-called'; readonly message: string }
+  | { readonly code: 'date-not-in-future'; readonly message: string };
+
+export type ElectionDecision = Result<readonly ElectionEvent[], ElectionRejection>;
