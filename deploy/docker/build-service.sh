@@ -5,7 +5,8 @@
 #   node <out-dir>/services/<service>/src/main.js
 #
 # swc (.swcrc.build.json) strips the types, keeps decorator metadata for NestJS and rewrites the
-# @vl/* path aliases of tsconfig.base.json into relative requires. No type checking happens here:
+# @vl/* path aliases of tsconfig.base.json into relative requires, so the output needs only
+# node_modules. No type checking happens here:
 # that is `tsc --noEmit` in CI. The Dockerfiles run this script in their build stage.
 set -euo pipefail
 
@@ -65,10 +66,27 @@ if [[ " $reached " == *" @vl/local-infra "* ]]; then
 fi
 [[ " $reached " != *" @vl/testing "* ]] || echo "build-service: warning: $service imports the test harness @vl/testing" >&2
 
+# tsconfig.base.json is where aliases are declared (jest reads it too): the build takes jsc.paths from
+# it, so an alias added there never yields an image that fails at start-up
+config="$(mktemp "${TMPDIR:-/tmp}/swcrc-build.XXXXXX")"
+trap 'rm -f "$config"' EXIT
+node - "$config" <<'NODE'
+const { readFileSync, writeFileSync } = require('node:fs');
+const { isDeepStrictEqual } = require('node:util');
+const swcrc = JSON.parse(readFileSync('.swcrc.build.json', 'utf8'));
+const { paths } = JSON.parse(readFileSync('tsconfig.base.json', 'utf8')).compilerOptions;
+if (!isDeepStrictEqual(swcrc.jsc.paths, paths)) {
+  process.stderr.write('build-service: warning: .swcrc.build.json jsc.paths differ from tsconfig.base.json; using tsconfig.base.json\n');
+}
+swcrc.jsc.paths = paths;
+swcrc.jsc.baseUrl = process.cwd();
+writeFileSync(process.argv[2], JSON.stringify(swcrc));
+NODE
+
 rm -rf "$out/services/$service" "$out/libs" "$out/deploy"
 "$swc" "${inputs[@]}" \
   --out-dir "$out" \
-  --config-file .swcrc.build.json --no-swcrc \
+  --config-file "$config" --no-swcrc \
   --ignore '**/*.spec.ts' \
   --copy-files \
   --quiet
@@ -76,7 +94,9 @@ rm -rf "$out/services/$service" "$out/libs" "$out/deploy"
 main="$out/services/$service/src/main.js"
 [ -f "$main" ] || fail "swc produced no $main"
 # an alias swc did not rewrite would only fail when the container starts: fail the build instead
-if leftovers="$(grep -rlE "require\(\"@vl/" "$out" --include='*.js')"; then
-  fail "unrewritten @vl/* imports (is .swcrc.build.json in step with tsconfig.base.json?): $leftovers"
+built=("$out/services/$service" "$out/libs")
+[ ! -d "$out/deploy" ] || built+=("$out/deploy")
+if leftovers="$(grep -rlE "require\(\"@vl/" "${built[@]}" --include='*.js')"; then
+  fail "unrewritten @vl/* imports: $leftovers"
 fi
 echo "build-service: $service -> ${main#"$ROOT/"} (libraries: ${reached:-none})"

@@ -18,7 +18,10 @@ export const roleSchema = z.union([
 ]);
 
 export function parseRole(value: string): Role {
-  return roleSchema.parse(value) as Role;
+  if (roleSchema.safeParse(value).success) return value as Role;
+  throw new Error(
+    `unknown role "${value}": expected poll-worker, commission, cec-operator, auditor, ministry:<id> or citizen:<14-digit personal number>`,
+  );
 }
 
 export function roleMatches(role: Role, pattern: RolePattern): boolean {

@@ -16,7 +16,8 @@ export function loadConfig<TShape extends z.ZodRawShape>(
   const parsed = schema.safeParse(picked);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    const variable = issue.path.join('.') || '(environment)';
+    // a nested path (a JSON variable's inner field) still names the variable itself
+    const variable = String(issue.path[0] ?? '(environment)');
     const given = picked[variable];
     return given === undefined
       ? `${variable} is missing: ${issue.message}`

@@ -1,5 +1,10 @@
 import { signCheckpoint, type Checkpoint } from './checkpoint';
-import { checkpointKeyRing, generateCheckpointSigningKey, type CheckpointKeyRing } from './checkpoint-keys';
+import {
+  checkpointKeyRing,
+  generateCheckpointSigningKey,
+  type CheckpointKeyRing,
+  type CheckpointSigningKey,
+} from './checkpoint-keys';
 import { exportedLogEntry, type ExportedLogEntry } from './exported-log-entry';
 import { toBase64 } from './hash-encoding';
 import { MerkleTreeBuilder } from './merkle-tree-builder';
@@ -13,6 +18,7 @@ export interface SignedSampleLog {
   readonly checkpoints: readonly Checkpoint[];
   readonly publicKeys: CheckpointKeyRing;
   readonly origin: string;
+  readonly signingKey: CheckpointSigningKey;
 }
 
 export function sampleEnvelope(position: number): Readonly<Record<string, unknown>> {
@@ -57,5 +63,5 @@ export function signedSampleLog(size: number, cadence: number, origin: string = 
       checkpoints.push(signCheckpoint(body, signingKey.privateKey));
     }
   }
-  return { entries, checkpoints, publicKeys: checkpointKeyRing([signingKey.publicKey]), origin };
+  return { entries, checkpoints, publicKeys: checkpointKeyRing([signingKey.publicKey]), origin, signingKey };
 }
