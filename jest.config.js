@@ -20,6 +20,8 @@ const shared = {
 
 /** @type {import('jest').Config} */
 const config = {
+  // integration suites start processes and a broker; hooks share this limit
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     {
@@ -29,7 +31,6 @@ const config = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
       setupFiles: ['<rootDir>/libs/testing/src/load-test-env.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

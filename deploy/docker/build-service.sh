@@ -28,32 +28,39 @@ out="$(cd "$out" && pwd)"
 
 cd "$ROOT"
 
-# Which @vl/* libraries the service reaches, following imports from its non-test sources.
+# Which @vl/* libraries the service's code reaches, module by module from main.ts (type-only imports
+# are erased by swc and do not count). A library's test helpers are not reached from its index.ts.
 reached="$(node - "$service" <<'NODE'
-const { readFileSync, readdirSync, statSync } = require('node:fs');
-const { join, dirname } = require('node:path');
+const { existsSync, readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
 const paths = JSON.parse(readFileSync('tsconfig.base.json', 'utf8')).compilerOptions.paths;
-const roots = Object.fromEntries(Object.entries(paths).map(([alias, [target]]) => [alias, dirname(target)]));
-const sourcesIn = (dir) =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourcesIn(path);
-    return /\.ts$/.test(name) && !/\.spec\.ts$/.test(name) ? [path] : [];
-  });
-const importPattern = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"](@vl\/[a-z0-9-]+)['"]/g;
+const specifiers = /(?:^|[;\s])(import|export)(\s+type)?\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const resolveRelative = (from, specifier) => {
+  const base = join(dirname(from), specifier);
+  return [`${base}.ts`, join(base, 'index.ts')].find((file) => existsSync(file));
+};
+const aliases = new Set();
 const seen = new Set();
-const queue = [join('services', process.argv[2], 'src')];
+const queue = [join('services', process.argv[2], 'src', 'main.ts')];
 while (queue.length > 0) {
-  for (const file of sourcesIn(queue.shift())) {
-    for (const [, alias] of readFileSync(file, 'utf8').matchAll(importPattern)) {
-      if (seen.has(alias)) continue;
-      if (!roots[alias]) throw new Error(`${file} imports ${alias}, which tsconfig.base.json does not map`);
-      seen.add(alias);
-      queue.push(roots[alias]);
+  const file = queue.pop();
+  if (seen.has(file)) continue;
+  seen.add(file);
+  for (const match of readFileSync(file, 'utf8').matchAll(specifiers)) {
+    if (match[2]) continue;
+    const specifier = match[3] ?? match[4] ?? match[5];
+    if (specifier.startsWith('.')) {
+      const target = resolveRelative(file, specifier);
+      if (target) queue.push(target);
+    } else if (specifier.startsWith('@vl/')) {
+      const [target] = paths[specifier] ?? [];
+      if (!target) throw new Error(`${file} imports ${specifier}, which tsconfig.base.json does not map`);
+      aliases.add(specifier);
+      queue.push(target);
     }
   }
 }
-process.stdout.write([...seen].sort().join(' '));
+process.stdout.write([...aliases].sort().join(' '));
 NODE
 )"
 

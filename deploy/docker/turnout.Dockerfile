@@ -6,7 +6,10 @@
 
 # Stage 1: the whole workspace toolchain compiles the service and libs/ to CommonJS in dist/.
 FROM node:24.21.0-bookworm-slim AS build
+# the npm that ./vl pins (NPM_VERSION there) wrote package-lock.json; the image's own npm may refuse it
+ARG NPM_VERSION=10.9.4
 WORKDIR /app
+RUN --mount=type=cache,target=/root/.npm npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 COPY package.json package-lock.json ./
 # install scripts stay off: the dev tools' scripts only build optional extras (swc's binary is a package)
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
@@ -18,8 +21,10 @@ RUN bash deploy/docker/build-service.sh turnout dist
 
 # Stage 2: production dependencies and the compiled code, nothing else, run as a non-root user.
 FROM node:24.21.0-bookworm-slim AS runtime
+ARG NPM_VERSION=10.9.4
 ENV NODE_ENV=production
 WORKDIR /app
+RUN --mount=type=cache,target=/root/.npm npm install --global --no-audit --no-fund npm@${NPM_VERSION}
 COPY package.json package-lock.json ./
 # no production dependency has an install script (deploy-assets.unit.spec.ts checks the lockfile)
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund

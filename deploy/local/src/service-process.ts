@@ -26,7 +26,14 @@ export async function startService(
   const output = createWriteStream(logFile, { flags: 'w' });
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '-r', '@swc-node/register', join(REPO_ROOT, 'services', name, 'src', 'main.ts')],
+    [
+      '--enable-source-maps',
+      // kafkajs 2.2 computes a negative timeout that Node 24 warns about (clamped to 1 ms, harmless)
+      '--disable-warning=TimeoutNegativeWarning',
+      '-r',
+      '@swc-node/register',
+      join(REPO_ROOT, 'services', name, 'src', 'main.ts'),
+    ],
     { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.pipe(output);

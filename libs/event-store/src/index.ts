@@ -8,3 +8,4 @@ export {
 } from './event-store';
 export { EventStoreTables1763860000000 } from './event-store-tables.migration';
 export { LOG_START, type LogCursor, type StoredEvent } from './stored-event';
+export { catalogContracts } from './catalog-contracts';

@@ -1,4 +1,4 @@
-export { catalogContracts, parseEventMessage } from './catalog-contracts';
+
 export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
 export { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';

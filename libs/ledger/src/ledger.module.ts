@@ -1,12 +1,11 @@
 import { Module, Optional, type DynamicModule, type Provider, type OnApplicationBootstrap, type OnModuleDestroy, type Type } from '@nestjs/common';
 import { eventCatalog } from '@vl/contracts';
-import { EventStore } from '@vl/event-store';
-import { InboxConsumer, OutboxRelay } from '@vl/messaging';
 import { KAFKA, SERVICE_DESCRIPTOR, type ServiceDescriptor } from '@vl/service-kit';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { catalogContracts, parseEventMessage } from './catalog-contracts';
+import { catalogContracts, EventStore } from '@vl/event-store';
+import { InboxConsumer, OutboxRelay, parseEventMessage } from '@vl/messaging';
 import { DeadLetterController } from './dead-letter.controller';
 import { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
 

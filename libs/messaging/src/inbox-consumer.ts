@@ -41,13 +41,29 @@ export class InboxConsumer {
     });
   }
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
   async start(): Promise<void> {
     // a consumer may start before the producing service ever published
     await ensureTopics(this.kafka, this.options.topics);
     const consumer = this.kafka.consumer({ groupId: this.options.groupId });
     await consumer.connect();
     for (const topic of this.options.topics) await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (batch) => this.onBatch(batch) });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: async (batch) => {
+        try {
+          await this.onBatch(batch);
+        } catch (error) {
+          // kafkajs retries the batch from its first uncommitted offset; nothing was committed
+          this.logger?.error({ err: error, topic: batch.batch.topic, partition: batch.batch.partition }, 'batch failed');
+          throw error;
+        }
+      },
+    });
     this.consumer = consumer;
   }
 

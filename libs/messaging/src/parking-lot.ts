@@ -69,7 +69,7 @@ export class ParkingLot {
   }
 
   async lockKey(tx: EntityManager, key: string | null): Promise<void> {
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`${this.groupId}\u0000${key ?? ''}`]);
+    await tx.query('select pg_advisory_xact_lock(hashtext($1), hashtext($2))', [this.groupId, key ?? '']);
   }
 
   async park(tx: EntityManager, location: MessageLocation, reason: string): Promise<void> {

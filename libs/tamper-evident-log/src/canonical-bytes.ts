@@ -7,17 +7,17 @@ const MAX_FAST_DEPTH = 64;
 const UINT32_MAX = 4294967295;
 
 /**
- * The RFC 8785 (JSON Canonicalization Scheme) text of a JSON value. Plain data takes a fast path: copy the
- * value with keys inserted in UTF-16 code-unit order, then let V8's native JSON.stringify write it, which
- * escapes strings and formats numbers exactly as RFC 8785 §3.2.2 requires. Anything else (toJSON, Dates,
- * non-finite numbers, lone surrogates, array-index keys, `__proto__`, deep nesting) goes to `canonicalize`,
- * the reference implementation; tests assert both give identical text for arbitrary JSON.
+ * The RFC 8785 (JSON Canonicalization Scheme) text of a JSON value. Plain data takes a fast path: make sure
+ * keys are in UTF-16 code-unit order (copying only objects that are not), then let V8's native JSON.stringify
+ * write it, which escapes strings and formats numbers exactly as RFC 8785 §3.2.2 requires. Anything else
+ * (toJSON, Dates, non-finite numbers, lone surrogates, array-index keys, `__proto__`, deep nesting) goes to
+ * `canonicalize`, the reference implementation; tests assert both give identical results for arbitrary input.
  * Throws when the value has no canonical form (NaN, Infinity, lone surrogates, cycles, BigInt, undefined).
  */
 export function canonicalJson(value: unknown): string {
-  const sorted = sortedCopy(value, 0);
-  if (sorted !== DECLINED) {
-    const text = JSON.stringify(sorted) as string | undefined;
+  const ordered = canonicalOrder(value, 0);
+  if (ordered !== DECLINED) {
+    const text = JSON.stringify(ordered) as string | undefined;
     if (text !== undefined) return text;
   }
   const text = canonicalize(value);
@@ -32,7 +32,9 @@ export function canonicalBytes(event: unknown): Uint8Array {
   return Buffer.from(canonicalJson(event), 'utf8');
 }
 
-function sortedCopy(value: unknown, depth: number): unknown {
+// Returns the value itself when it is already in canonical key order (e.g. parsed from an export line),
+// a copy with sorted keys when it is not, or DECLINED.
+function canonicalOrder(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
       return value.isWellFormed() ? value : DECLINED;
@@ -51,30 +53,48 @@ function sortedCopy(value: unknown, depth: number): unknown {
   }
   if (value === null) return null;
   if (depth > MAX_FAST_DEPTH || (value as { toJSON?: unknown }).toJSON !== undefined) return DECLINED;
-  if (Array.isArray(value)) return sortedArrayCopy(value, depth);
+  if (Array.isArray(value)) return canonicalArray(value, depth);
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return DECLINED;
   const record = value as Readonly<Record<string, unknown>>;
-  // default sort compares UTF-16 code units, the order RFC 8785 §3.2.3 prescribes
-  const keys = Object.keys(record).sort();
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) {
+  const keys = Object.keys(record);
+  // RFC 8785 §3.2.3 orders keys by UTF-16 code units, which is how < compares strings and how sort() sorts
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = (keys[i - 1] as string) < (keys[i] as string);
+  if (!inOrder) keys.sort();
+  let copy: Record<string, unknown> | undefined = inOrder ? undefined : {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     if (!isOrdinaryKey(key)) return DECLINED;
-    const member = sortedCopy(record[key], depth + 1);
-    if (member === DECLINED) return DECLINED;
-    copy[key] = member;
+    const member = record[key];
+    const ordered = canonicalOrder(member, depth + 1);
+    if (ordered === DECLINED) return DECLINED;
+    if (copy === undefined && ordered !== member) copy = copyOfFirst(record, keys, i);
+    if (copy !== undefined) copy[key] = ordered;
   }
-  return copy;
+  return copy ?? record;
 }
 
-function sortedArrayCopy(array: readonly unknown[], depth: number): unknown {
+function canonicalArray(array: readonly unknown[], depth: number): unknown {
   if (Object.getPrototypeOf(array) !== Array.prototype) return DECLINED;
-  const copy: unknown[] = new Array<unknown>(array.length);
+  let copy: unknown[] | undefined;
   for (let i = 0; i < array.length; i++) {
-    const element = sortedCopy(array[i], depth + 1);
-    if (element === DECLINED) return DECLINED;
-    copy[i] = element;
+    const element = array[i];
+    const ordered = canonicalOrder(element, depth + 1);
+    if (ordered === DECLINED) return DECLINED;
+    if (copy === undefined && ordered !== element) copy = array.slice(0, i);
+    if (copy !== undefined) copy[i] = ordered;
   }
+  return copy ?? array;
+}
+
+function copyOfFirst(
+  record: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+  count: number,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) copy[keys[i] as string] = record[keys[i] as string];
   return copy;
 }
 

@@ -75,6 +75,16 @@ describe('canonicalBytes (RFC 8785)', () => {
     );
   });
 
+  it('given JSON data already in canonical key order (as parsed from an export line), when canonicalized, then the text is unchanged', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const canonical = canonicalize(value) as string;
+        expect(canonicalJson(JSON.parse(canonical))).toBe(canonical);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('given awkward keys and strings, when canonicalized, then the outcome (text or refusal) equals the reference', () => {
     const awkward = fc.letrec((tie) => ({
       value: fc.oneof(

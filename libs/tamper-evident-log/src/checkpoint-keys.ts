@@ -14,7 +14,7 @@ export interface CheckpointSigningKey {
   readonly publicKey: KeyObject;
 }
 
-/** A public key as it is published for auditors: JSON-friendly, self-checking (the id is derived from the key). */
+/** A public key as published for auditors; its id is derived from the key, so it checks itself. */
 export interface ExportedPublicKey {
   readonly keyId: string;
   readonly algorithm: 'Ed25519';
@@ -61,7 +61,9 @@ const exportedPublicKeySchema = z.object({
 });
 
 /** Parses a published key and checks that its id really is derived from it. */
-export function importPublicKey(exported: unknown): Result<{ readonly keyId: string; readonly publicKey: KeyObject }> {
+export function importPublicKey(
+  exported: unknown,
+): Result<{ readonly keyId: string; readonly publicKey: KeyObject }> {
   const parsed = exportedPublicKeySchema.safeParse(exported);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

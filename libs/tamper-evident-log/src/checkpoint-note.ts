@@ -26,11 +26,20 @@ export function parseCheckpointNote(text: string): Result<Checkpoint> {
       `checkpoint note must have 5 lines (origin, tree size, root hash, empty line, signature line); got ${lines.length}`,
     );
   }
-  const [origin, size, rootHash, separator, signatureLine] = lines as [string, string, string, string, string];
+  const [origin, size, rootHash, separator, signatureLine] = lines as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (!/^(0|[1-9][0-9]*)$/.test(size)) {
-    return err(`checkpoint note line 2: tree size must be a decimal integer without leading zeros; got "${size}"`);
+    return err(
+      `checkpoint note line 2: tree size must be a decimal integer without leading zeros; got "${size}"`,
+    );
   }
-  if (separator !== '') return err('checkpoint note line 4: expected an empty line between body and signature');
+  if (separator !== '')
+    return err('checkpoint note line 4: expected an empty line between body and signature');
   if (!signatureLine.startsWith(SIGNATURE_LINE_PREFIX)) {
     return err('checkpoint note line 5: a signature line starts with "— " (U+2014 and a space)');
   }

@@ -27,7 +27,7 @@ export interface Checkpoint extends CheckpointBody {
 
 export type CheckpointVerification = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-/** The signed text: `<origin>\n<tree size in decimal>\n<root hash base64>\n`, as in transparency-log checkpoints. */
+/** The signed text `<origin>\n<size in decimal>\n<root base64>\n`, as in transparency-log checkpoints. */
 export function checkpointBodyText(body: CheckpointBody): string {
   return `${body.origin}\n${body.treeSize}\n${body.rootHash}\n`;
 }
@@ -41,13 +41,23 @@ export function signCheckpoint(body: CheckpointBody, privateKey: KeyObject, keyI
     throw new RangeError(`key id ${keyId} does not belong to this private key, whose id is ${derivedId}`);
   }
   const signature = sign(null, Buffer.from(checkpointBodyText(body), 'utf8'), privateKey).toString('base64');
-  return { origin: body.origin, treeSize: body.treeSize, rootHash: body.rootHash, keyId: derivedId, signature };
+  return {
+    origin: body.origin,
+    treeSize: body.treeSize,
+    rootHash: body.rootHash,
+    keyId: derivedId,
+    signature,
+  };
 }
 
 /** Checks the checkpoint's fields and its signature under the key its keyId names in the ring. */
-export function verifyCheckpoint(checkpoint: Checkpoint, publicKeys: CheckpointKeyRing): CheckpointVerification {
+export function verifyCheckpoint(
+  checkpoint: Checkpoint,
+  publicKeys: CheckpointKeyRing,
+): CheckpointVerification {
   const problem = checkpointProblem(checkpoint);
-  if (problem !== undefined) return { ok: false, reason: `${describeCheckpoint(checkpoint)} is malformed: ${problem}` };
+  if (problem !== undefined)
+    return { ok: false, reason: `${describeCheckpoint(checkpoint)} is malformed: ${problem}` };
   const publicKey = publicKeys.get(checkpoint.keyId);
   if (publicKey === undefined) {
     return {

@@ -48,13 +48,19 @@ describe('signed checkpoints', () => {
   it('given a checkpoint signed by an unknown key, when verified, then the reason names the key and what to do', () => {
     const stranger = generateCheckpointSigningKey();
     const verdict = verifyCheckpoint(signCheckpoint(body, stranger.privateKey), trusted);
-    expect(verdict).toEqual({ ok: false, reason: expect.stringContaining(`signed by key ${stranger.keyId}`) });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringContaining(`signed by key ${stranger.keyId}`),
+    });
   });
 
   it('given malformed fields, when verified, then the reason names the field', () => {
     const checkpoint = signCheckpoint(body, operator.privateKey);
     const verdict = verifyCheckpoint({ ...checkpoint, rootHash: 'not base64' }, trusted);
-    expect(verdict).toEqual({ ok: false, reason: expect.stringContaining('rootHash must be a SHA-256 hash') });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringContaining('rootHash must be a SHA-256 hash'),
+    });
     expect(() => signCheckpoint({ ...body, origin: 'two words' }, operator.privateKey)).toThrow(/origin/);
     expect(() => signCheckpoint({ ...body, treeSize: -1 }, operator.privateKey)).toThrow(/treeSize/);
   });
@@ -74,7 +80,10 @@ describe('signed checkpoints', () => {
 
   it('given broken notes, when parsed, then the error names the line', () => {
     const note = checkpointToNote(signCheckpoint(body, operator.privateKey));
-    expect(parseCheckpointNote(note.slice(0, -1))).toEqual({ ok: false, error: expect.stringContaining('newline') });
+    expect(parseCheckpointNote(note.slice(0, -1))).toEqual({
+      ok: false,
+      error: expect.stringContaining('newline'),
+    });
     expect(parseCheckpointNote(note.replace('\n1000\n', '\n01000\n'))).toEqual({
       ok: false,
       error: expect.stringContaining('line 2'),
@@ -83,7 +92,10 @@ describe('signed checkpoints', () => {
       ok: false,
       error: expect.stringContaining('line 5'),
     });
-    expect(parseCheckpointNote(note.replace('\n\n', '\n'))).toEqual({ ok: false, error: expect.stringContaining('5 lines') });
+    expect(parseCheckpointNote(note.replace('\n\n', '\n'))).toEqual({
+      ok: false,
+      error: expect.stringContaining('5 lines'),
+    });
   });
 
   it('given a checkpoint, when round-tripped through JSON, then it is unchanged and extra unsigned fields are dropped', () => {
@@ -104,7 +116,9 @@ describe('checkpoint keys', () => {
   it('given a public key, when its id is derived, then it is the first 8 bytes of SHA-256 of the raw key, in hex', () => {
     const raw = rawPublicKey(operator.publicKey);
     expect(raw).toHaveLength(32);
-    expect(checkpointKeyId(operator.publicKey)).toBe(createHash('sha256').update(raw).digest('hex').slice(0, 16));
+    expect(checkpointKeyId(operator.publicKey)).toBe(
+      createHash('sha256').update(raw).digest('hex').slice(0, 16),
+    );
     expect(checkpointKeyId(operator.privateKey)).toBe(operator.keyId);
   });
 

@@ -98,4 +98,3 @@ function isPowerOfTwo(n: number): boolean {
   while (power < n) power *= 2;
   return power === n;
 }
-

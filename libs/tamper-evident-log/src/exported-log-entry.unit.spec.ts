@@ -7,7 +7,11 @@ import { sampleEnvelope } from './sample-log.fixture';
 describe('exported log entries (NDJSON)', () => {
   it('given an event, when exported, then its leaf hash is SHA-256(0x00 || canonical bytes)', () => {
     const event = sampleEnvelope(7);
-    expect(exportedLogEntry(7, event)).toEqual({ position: 7, leafHash: toHex(leafHash(canonicalBytes(event))), event });
+    expect(exportedLogEntry(7, event)).toEqual({
+      position: 7,
+      leafHash: toHex(leafHash(canonicalBytes(event))),
+      event,
+    });
     expect(toHex(eventLeafHash(event))).toBe(toHex(leafHash(canonicalBytes(event))));
   });
 
@@ -27,10 +31,19 @@ describe('exported log entries (NDJSON)', () => {
     ['{"position":0,', 'line 4: not valid JSON'],
     ['{"position":-1,"leafHash":"' + '0'.repeat(64) + '","event":{}}', 'line 4: position:'],
     ['{"position":1.5,"leafHash":"' + '0'.repeat(64) + '","event":{}}', 'line 4: position:'],
-    ['{"position":0,"leafHash":"' + 'A'.repeat(64) + '","event":{}}', 'line 4: leafHash: expected the SHA-256'],
-    ['{"position":0,"leafHash":"' + '0'.repeat(64) + '","event":[1]}', 'line 4: event: expected the event envelope'],
+    [
+      '{"position":0,"leafHash":"' + 'A'.repeat(64) + '","event":{}}',
+      'line 4: leafHash: expected the SHA-256',
+    ],
+    [
+      '{"position":0,"leafHash":"' + '0'.repeat(64) + '","event":[1]}',
+      'line 4: event: expected the event envelope',
+    ],
     ['{"position":0,"leafHash":"' + '0'.repeat(64) + '"}', 'line 4: event:'],
-    ['{"position":0,"leafHash":"' + '0'.repeat(64) + '","event":{},"extra":1}', 'line 4: (line): Unrecognized key'],
+    [
+      '{"position":0,"leafHash":"' + '0'.repeat(64) + '","event":{},"extra":1}',
+      'line 4: (line): Unrecognized key',
+    ],
   ])('given the bad line %s, when parsed, then the error says %s', (line, error) => {
     const parsed = parseExportLine(line, 4);
     expect(parsed.ok).toBe(false);

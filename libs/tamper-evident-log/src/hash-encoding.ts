@@ -23,7 +23,7 @@ export function fromCanonicalHex(text: string, size: number): Uint8Array | undef
   return Buffer.from(text, 'hex');
 }
 
-/** Padded standard base64 of exactly `size` bytes, or undefined; Node's decoder is lenient, so re-encode to compare. */
+/** Padded standard base64 of exactly `size` bytes, else undefined (re-encoded: Node decodes leniently). */
 export function fromCanonicalBase64(text: string, size: number): Uint8Array | undefined {
   const bytes = Buffer.from(text, 'base64');
   return bytes.length === size && bytes.toString('base64') === text ? bytes : undefined;

@@ -32,7 +32,13 @@ export function inclusionProof(
   return path;
 }
 
-function auditPath(m: number, leaves: readonly Uint8Array[], start: number, end: number, path: Uint8Array[]): void {
+function auditPath(
+  m: number,
+  leaves: readonly Uint8Array[],
+  start: number,
+  end: number,
+  path: Uint8Array[],
+): void {
   const n = end - start;
   if (n === 1) return;
   const k = largestPowerOfTwoBelow(n);

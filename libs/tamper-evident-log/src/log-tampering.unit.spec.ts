@@ -19,7 +19,13 @@ const log = signedSampleLog(N, CADENCE);
 
 type Attacker = 'naive' | 'consistent';
 type Tampering =
-  | { readonly kind: 'flip'; readonly index: number; readonly field: number; readonly char: number; readonly attacker: Attacker }
+  | {
+      readonly kind: 'flip';
+      readonly index: number;
+      readonly field: number;
+      readonly char: number;
+      readonly attacker: Attacker;
+    }
   | { readonly kind: 'delete'; readonly index: number; readonly attacker: Attacker }
   | { readonly kind: 'swap'; readonly index: number; readonly distance: number; readonly attacker: Attacker }
   | { readonly kind: 'insert'; readonly index: number; readonly attacker: Attacker }
@@ -93,7 +99,10 @@ function tamper(t: Tampering): ExportedLogEntry[] {
   }
 }
 
-function expectedVerdict(t: Tampering): { readonly firstBadIndex: number; readonly evidence: TamperEvidence } {
+function expectedVerdict(t: Tampering): {
+  readonly firstBadIndex: number;
+  readonly evidence: TamperEvidence;
+} {
   const c = Math.floor(t.index / CADENCE) * CADENCE;
   const nextCheckpoint = c + CADENCE;
   if (t.kind === 'truncate') return { firstBadIndex: c, evidence: 'log-truncated' };
@@ -122,7 +131,12 @@ function expectedVerdict(t: Tampering): { readonly firstBadIndex: number; readon
 describe('tamper detection over random tamperings', () => {
   it('given the untouched log, when verified, then it passes', () => {
     const verdict = verifyExportedLogSync({ ...log, entries: log.entries });
-    expect(verdict).toMatchObject({ ok: true, treeSize: N, checkpointedSize: N, checkpointsVerified: N / CADENCE });
+    expect(verdict).toMatchObject({
+      ok: true,
+      treeSize: N,
+      checkpointedSize: N,
+      checkpointsVerified: N / CADENCE,
+    });
   });
 
   it('given 1,200 random tamperings by naive and consistent attackers, when verified, then each is detected at the index the contract fixes', () => {
@@ -133,13 +147,18 @@ describe('tamper detection over random tamperings', () => {
         const expected = expectedVerdict(t);
         expect(verdict).toMatchObject({ ok: false, ...expected });
         const c = Math.floor(t.index / CADENCE) * CADENCE;
-        if (!verdict.ok) expect(verdict.firstBadIndex >= c && verdict.firstBadIndex <= t.index + 1).toBe(true);
+        if (!verdict.ok)
+          expect(verdict.firstBadIndex >= c && verdict.firstBadIndex <= t.index + 1).toBe(true);
         seen.add(`${t.kind}/${'attacker' in t ? t.attacker : 'any'}/${expected.evidence}`);
       }),
       { numRuns: 1_200 },
     );
     // every kind of tampering, by both attackers, actually occurred
-    const kinds = ['flip', 'delete', 'swap', 'insert'].flatMap((kind) => [`${kind}/naive`, `${kind}/consistent`]);
-    for (const kind of [...kinds, 'truncate/any']) expect([...seen].some((s) => s.startsWith(kind))).toBe(true);
+    const kinds = ['flip', 'delete', 'swap', 'insert'].flatMap((kind) => [
+      `${kind}/naive`,
+      `${kind}/consistent`,
+    ]);
+    for (const kind of [...kinds, 'truncate/any'])
+      expect([...seen].some((s) => s.startsWith(kind))).toBe(true);
   });
 });

@@ -10,10 +10,7 @@ import { leafHashOfCanonicalJson } from './rfc6962-hashing';
 export type EntryEvidence = 'malformed-entry' | 'position-out-of-sequence' | 'leaf-hash-mismatch';
 /** Evidence from signed checkpoints: firstBadIndex is where the last verified checkpoint ends. */
 export type CheckpointEvidence =
-  | 'root-mismatch'
-  | 'log-truncated'
-  | 'checkpoint-invalid'
-  | 'checkpoint-origin-mismatch';
+  'root-mismatch' | 'log-truncated' | 'checkpoint-invalid' | 'checkpoint-origin-mismatch';
 export type TamperEvidence = EntryEvidence | CheckpointEvidence;
 
 export interface LogVerified {
@@ -21,7 +18,7 @@ export interface LogVerified {
   readonly treeSize: number;
   /** MTH of all entries, base64. */
   readonly rootHash: string;
-  /** Entries [0, checkpointedSize) are exactly what the operator signed; later ones only passed local checks. */
+  /** Entries [0, checkpointedSize) are exactly as signed; later ones passed only local checks. */
   readonly checkpointedSize: number;
   readonly checkpointsVerified: number;
 }
@@ -73,7 +70,8 @@ export class LogVerifier {
   accept(entry: ExportedLogEntry): LogTampered | undefined {
     if (this.failure !== undefined) return this.failure;
     const index = this.tree.size;
-    if (typeof entry !== 'object' || entry === null) return this.rejectMalformed('not an export entry object');
+    if (typeof entry !== 'object' || entry === null)
+      return this.rejectMalformed('not an export entry object');
     if (entry.position !== index) {
       return this.fail(
         index,
@@ -135,7 +133,7 @@ export class LogVerifier {
     const size = this.tree.size;
     let rootHash: string | undefined;
     let checkpoint = this.checkpoints[this.nextCheckpoint];
-    // several checkpoints may sign one size (re-publication, key rotation): all must hold before the size counts
+    // several checkpoints may sign one size (key rotation): all must hold before the size counts
     while (checkpoint !== undefined && placement(checkpoint) === size) {
       this.origin ??= checkpoint.origin;
       if (checkpoint.origin !== this.origin) {

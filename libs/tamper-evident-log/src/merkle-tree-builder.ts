@@ -28,16 +28,16 @@ export class MerkleTreeBuilder {
       carry = Math.floor(carry / 2);
     }
     // copy a caller's buffer we keep; hashes we computed ourselves are already private
-    this.subtreeRoots.push(node === leafHash ? Uint8Array.from(leafHash) : node);
+    this.subtreeRoots.push(node === leafHash ? new Uint8Array(leafHash) : node);
     this.leafCount += 1;
   }
 
-  /** MTH of the leaves so far: the subtree roots folded right to left (RFC 6962 §2.1 splits at the largest power of two). */
+  /** MTH of the leaves so far: the subtree roots folded right to left, as RFC 6962 §2.1 splits. */
   root(): Uint8Array {
     const last = this.subtreeRoots.length - 1;
     if (last < 0) return emptyTreeHash();
     let root = this.subtreeRoots[last] as Uint8Array;
     for (let i = last - 1; i >= 0; i--) root = nodeHash(this.subtreeRoots[i] as Uint8Array, root);
-    return last === 0 ? Uint8Array.from(root) : root;
+    return last === 0 ? new Uint8Array(root) : root;
   }
 }

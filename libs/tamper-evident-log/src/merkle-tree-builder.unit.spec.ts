@@ -44,11 +44,11 @@ describe('MerkleTreeBuilder', () => {
     expect(() => new MerkleTreeBuilder().append(new Uint8Array(33))).toThrow(RangeError);
   });
 
-  it('given a million leaves, when appended, then it keeps only one subtree root per set bit of the size', () => {
+  it('given 131,075 leaves, when appended, then it keeps only one subtree root per set bit of the size', () => {
     const builder = new MerkleTreeBuilder();
     const leaf = leaves[0] as Buffer;
-    for (let i = 0; i < 1_000_003; i++) builder.append(leaf);
+    for (let i = 0; i < 131_075; i++) builder.append(leaf);
     const kept = (builder as unknown as { subtreeRoots: readonly Uint8Array[] }).subtreeRoots.length;
-    expect(kept).toBe((1_000_003).toString(2).replace(/0/g, '').length);
+    expect(kept).toBe((131_075).toString(2).replace(/0/g, '').length);
   });
 });

@@ -12,7 +12,7 @@ const EMPTY_TREE_HASH: Uint8Array = hash('sha256', Buffer.alloc(0), 'buffer');
 
 /** MTH({}) = SHA-256 of the empty string (RFC 6962 §2.1). Returns a fresh copy. */
 export function emptyTreeHash(): Uint8Array {
-  return Uint8Array.from(EMPTY_TREE_HASH);
+  return new Uint8Array(EMPTY_TREE_HASH);
 }
 
 /** MTH({d}) = SHA-256(0x00 || d) for one leaf's bytes (RFC 6962 §2.1). */
@@ -32,7 +32,9 @@ export function leafHashOfCanonicalJson(canonicalText: string): Uint8Array {
 /** SHA-256(0x01 || left || right), an interior node (RFC 6962 §2.1). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
   if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
-    throw new RangeError(`node children must be ${HASH_SIZE}-byte hashes; got ${left.length} and ${right.length}`);
+    throw new RangeError(
+      `node children must be ${HASH_SIZE}-byte hashes; got ${left.length} and ${right.length}`,
+    );
   }
   nodeInput.set(left, 1);
   nodeInput.set(right, 1 + HASH_SIZE);

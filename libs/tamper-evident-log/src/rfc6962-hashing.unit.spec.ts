@@ -13,7 +13,9 @@ describe('RFC 6962 hashing', () => {
   });
 
   it('given the empty entry, when leaf-hashed, then it is SHA-256(0x00)', () => {
-    expect(toHex(leafHash(new Uint8Array(0)))).toBe('6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
+    expect(toHex(leafHash(new Uint8Array(0)))).toBe(
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    );
   });
 
   it('given two hashes, when combined, then the node is SHA-256(0x01 || left || right)', () => {

@@ -26,7 +26,11 @@ export const CT_ROOTS: readonly string[] = [
 
 export const EMPTY_TREE_ROOT = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-export const CT_INCLUSION_PROOFS: readonly { leafIndex: number; treeSize: number; proof: readonly string[] }[] = [
+export const CT_INCLUSION_PROOFS: readonly {
+  leafIndex: number;
+  treeSize: number;
+  proof: readonly string[];
+}[] = [
   { leafIndex: 0, treeSize: 1, proof: [] },
   {
     leafIndex: 0,
@@ -58,7 +62,11 @@ export const CT_INCLUSION_PROOFS: readonly { leafIndex: number; treeSize: number
   },
 ];
 
-export const CT_CONSISTENCY_PROOFS: readonly { oldSize: number; newSize: number; proof: readonly string[] }[] = [
+export const CT_CONSISTENCY_PROOFS: readonly {
+  oldSize: number;
+  newSize: number;
+  proof: readonly string[];
+}[] = [
   { oldSize: 1, newSize: 1, proof: [] },
   {
     oldSize: 1,

@@ -49,7 +49,11 @@ export function sampleEnvelope(position: number): Readonly<Record<string, unknow
 }
 
 /** A log of `size` sample events with a checkpoint signed every `cadence` events. */
-export function signedSampleLog(size: number, cadence: number, origin: string = SAMPLE_ORIGIN): SignedSampleLog {
+export function signedSampleLog(
+  size: number,
+  cadence: number,
+  origin: string = SAMPLE_ORIGIN,
+): SignedSampleLog {
   const signingKey = generateCheckpointSigningKey();
   const tree = new MerkleTreeBuilder();
   const entries: ExportedLogEntry[] = [];

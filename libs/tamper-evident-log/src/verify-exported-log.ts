@@ -27,7 +27,9 @@ export async function verifyExportedLog(input: ExportedLogInput): Promise<LogVer
   return verifier.finish();
 }
 
-export function verifyExportedLogSync(input: ExportedLogInput & { readonly entries: Iterable<ExportedLogEntry> }): LogVerification {
+export function verifyExportedLogSync(
+  input: ExportedLogInput & { readonly entries: Iterable<ExportedLogEntry> },
+): LogVerification {
   const verifier = new LogVerifier(input);
   for (const entry of input.entries) {
     const failure = verifier.accept(entry);

@@ -37,11 +37,16 @@ describe('verifyExportedLog', () => {
       yield* log.entries;
     }
     expect(await verifyExportedLog({ ...trust, entries: stream() })).toEqual(expected);
-    expect(await verifyExportedNdjson({ ...trust, lines: [...log.entries.map(exportLine), ''] })).toEqual(expected);
+    expect(await verifyExportedNdjson({ ...trust, lines: [...log.entries.map(exportLine), ''] })).toEqual(
+      expected,
+    );
   });
 
   it('given entries beyond the last checkpoint, when verified, then they pass but are reported as not yet checkpointed', () => {
-    const longer = [...log.entries, ...[100, 101, 102].map((position) => exportedLogEntry(position, sampleEnvelope(position)))];
+    const longer = [
+      ...log.entries,
+      ...[100, 101, 102].map((position) => exportedLogEntry(position, sampleEnvelope(position))),
+    ];
     expect(verify(longer)).toMatchObject({ ok: true, treeSize: 103, checkpointedSize: 100 });
   });
 
@@ -63,18 +68,30 @@ describe('verifyExportedLog', () => {
 
     it('when an entry is deleted, then the next one is out of sequence at the deleted index', () => {
       const entries = log.entries.filter((_, i) => i !== 37);
-      expect(verify(entries)).toMatchObject({ ok: false, firstBadIndex: 37, evidence: 'position-out-of-sequence' });
+      expect(verify(entries)).toMatchObject({
+        ok: false,
+        firstBadIndex: 37,
+        evidence: 'position-out-of-sequence',
+      });
     });
 
     it('when two entries are swapped, then the first of them is out of sequence', () => {
       const entries = [...log.entries];
       [entries[37], entries[52]] = [entries[52] as ExportedLogEntry, entries[37] as ExportedLogEntry];
-      expect(verify(entries)).toMatchObject({ ok: false, firstBadIndex: 37, evidence: 'position-out-of-sequence' });
+      expect(verify(entries)).toMatchObject({
+        ok: false,
+        firstBadIndex: 37,
+        evidence: 'position-out-of-sequence',
+      });
     });
 
     it('when a self-consistent forged line is inserted, then the displaced original, one later, is out of sequence', () => {
       const entries = [...log.entries.slice(0, 37), exportedLogEntry(37, forged), ...log.entries.slice(37)];
-      expect(verify(entries)).toMatchObject({ ok: false, firstBadIndex: 38, evidence: 'position-out-of-sequence' });
+      expect(verify(entries)).toMatchObject({
+        ok: false,
+        firstBadIndex: 38,
+        evidence: 'position-out-of-sequence',
+      });
     });
   });
 
@@ -101,8 +118,16 @@ describe('verifyExportedLog', () => {
     });
 
     it('when the log is truncated, then the checkpoint beyond its end is reported, from the last one reached', () => {
-      expect(verify(log.entries.slice(0, 37))).toMatchObject({ ok: false, firstBadIndex: 30, evidence: 'log-truncated' });
-      expect(verify(log.entries.slice(0, 40))).toMatchObject({ ok: false, firstBadIndex: 40, evidence: 'log-truncated' });
+      expect(verify(log.entries.slice(0, 37))).toMatchObject({
+        ok: false,
+        firstBadIndex: 30,
+        evidence: 'log-truncated',
+      });
+      expect(verify(log.entries.slice(0, 40))).toMatchObject({
+        ok: false,
+        firstBadIndex: 40,
+        evidence: 'log-truncated',
+      });
     });
   });
 
@@ -132,7 +157,11 @@ describe('verifyExportedLog', () => {
     });
 
     it('when checkpoints belong to another log than the auditor expects, then the origin is refused', () => {
-      const verdict = verifyExportedLogSync({ ...trust, entries: log.entries, origin: 'voting-ledger/lottery' });
+      const verdict = verifyExportedLogSync({
+        ...trust,
+        entries: log.entries,
+        origin: 'voting-ledger/lottery',
+      });
       expect(verdict).toMatchObject({ ok: false, firstBadIndex: 0, evidence: 'checkpoint-origin-mismatch' });
     });
 
@@ -141,7 +170,10 @@ describe('verifyExportedLog', () => {
         { origin: log.origin, treeSize: 0, rootHash: toBase64(emptyTreeHash()) },
         log.signingKey.privateKey,
       );
-      expect(verify(log.entries, [empty, ...log.checkpoints])).toMatchObject({ ok: true, checkpointsVerified: 11 });
+      expect(verify(log.entries, [empty, ...log.checkpoints])).toMatchObject({
+        ok: true,
+        checkpointsVerified: 11,
+      });
     });
   });
 
@@ -158,7 +190,9 @@ describe('verifyExportedLog', () => {
     });
 
     it('when an event has no canonical form, then that index is malformed', () => {
-      const entries = log.entries.map((entry, i) => (i === 5 ? { ...entry, event: { attempts: Number.NaN } } : entry));
+      const entries = log.entries.map((entry, i) =>
+        i === 5 ? { ...entry, event: { attempts: Number.NaN } } : entry,
+      );
       expect(verify(entries)).toMatchObject({ ok: false, firstBadIndex: 5, evidence: 'malformed-entry' });
     });
 
@@ -170,7 +204,10 @@ describe('verifyExportedLog', () => {
           yield entry.position === 3 ? { ...entry, position: 4 } : entry;
         }
       }
-      expect(await verifyExportedLog({ ...trust, entries: stream() })).toMatchObject({ ok: false, firstBadIndex: 3 });
+      expect(await verifyExportedLog({ ...trust, entries: stream() })).toMatchObject({
+        ok: false,
+        firstBadIndex: 3,
+      });
       expect(pulled).toBe(4);
     });
   });

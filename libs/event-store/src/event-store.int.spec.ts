@@ -1,0 +1,129 @@
+import { TestSchema } from '@vl/testing';
+import { v7 as uuidv7 } from 'uuid';
+import type { DataSource } from 'typeorm';
+import { catalogContracts } from './catalog-contracts';
+import { EventContractViolation, StreamVersionConflict } from './append-errors';
+import { EventStore } from './event-store';
+import { EventStoreTables1763860000000 } from './event-store-tables.migration';
+import { LOG_START, type LogCursor, type StoredEvent } from './stored-event';
+
+const electionCalled = (electionId = uuidv7()) => ({
+  type: 'ElectionCalled',
+  payload: {
+    electionId,
+    kind: 'parliamentary',
+    title: 'Elections of deputies of the Jogorku Kenesh',
+    electionDate: '2030-11-24',
+    timeZone: 'Asia/Bishkek',
+    pollsOpenAt: '07:00',
+    pollsCloseAt: '20:00',
+  },
+});
+
+describe('EventStore on PostgreSQL', () => {
+  let schema: TestSchema;
+  let dataSource: DataSource;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    schema = await TestSchema.create('event_store');
+    dataSource = await schema.dataSource([EventStoreTables1763860000000], 30);
+    store = new EventStore(dataSource, 'voter-roll', catalogContracts);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await schema?.drop();
+  });
+
+  it('given a new stream, when appended and loaded, then the envelope is complete and versions start at 1', async () => {
+    const [stored] = await store.append([{ streamId: 'election-a', expectedVersion: 'no-stream', events: [electionCalled()] }]);
+    const loaded = await store.loadStream('election-a');
+    expect(loaded).toEqual([stored]);
+    expect(stored).toMatchObject({ streamId: 'election-a', streamVersion: 1, schemaVersion: 1, producer: 'voter-roll', causationId: null });
+    expect(stored?.partitionKey).toBe((stored?.payload as { electionId: string }).electionId);
+  });
+
+  it('given two writers with the same expected version, when both append, then exactly one wins', async () => {
+    await store.append([{ streamId: 'election-race', expectedVersion: 'no-stream', events: [electionCalled()] }]);
+    const results = await Promise.allSettled(
+      [1, 2].map(() => store.append([{ streamId: 'election-race', expectedVersion: 1, events: [electionCalled()] }])),
+    );
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    const conflict = (rejected[0] as PromiseRejectedResult).reason as StreamVersionConflict;
+    expect(conflict).toBeInstanceOf(StreamVersionConflict);
+    expect(conflict).toMatchObject({ streamId: 'election-race', expected: 1, actual: 2 });
+    expect(await store.loadStream('election-race')).toHaveLength(2);
+  });
+
+  it('given an append is retried with the same event ids, when appended again, then it succeeds without duplicates', async () => {
+    const event = { ...electionCalled(), eventId: uuidv7() };
+    const first = await store.append([{ streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] }]);
+    const retried = await store.append([{ streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] }]);
+    expect(retried).toEqual(first);
+    expect(await store.loadStream('election-retry')).toHaveLength(1);
+  });
+
+  it('given a payload that breaks its contract, when appended, then it is refused naming the field and nothing is stored', async () => {
+    const bad = electionCalled();
+    const append = store.append([
+      { streamId: 'election-bad', expectedVersion: 'no-stream', events: [{ ...bad, payload: { ...bad.payload, electionDate: '30.11.2030' } }] },
+    ]);
+    await expect(append).rejects.toThrow(EventContractViolation);
+    await expect(append).rejects.toThrow(/ElectionCalled\.payload\.electionDate/);
+    expect(await store.loadStream('election-bad')).toEqual([]);
+  });
+
+  it('given stored events, when someone tries to update or delete them, then the database refuses', async () => {
+    await expect(dataSource.query(`update events set type = 'Forged'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('delete from events')).rejects.toThrow(/append-only/);
+  });
+
+  it('given 20 concurrent writers whose transactions commit out of order, when a reader follows the log, then it sees every event once, in log order', async () => {
+    const before = await readAll(store, LOG_START);
+    const cursorAtStart = before.at(-1)?.cursor ?? LOG_START;
+    const seen: StoredEvent[] = [];
+    let writing = true;
+    const reader = (async () => {
+      let cursor: LogCursor = cursorAtStart;
+      while (writing || (await store.readLog(cursor, 1)).length > 0) {
+        const page = await store.readLog(cursor, 7);
+        seen.push(...page);
+        cursor = page.at(-1)?.cursor ?? cursor;
+        if (page.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const perWriter = 10;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, writer) =>
+        (async () => {
+          for (let i = 0; i < perWriter; i++) {
+            await dataSource.transaction(async (tx) => {
+              await store.append([{ streamId: `election-w${writer}-${i}`, expectedVersion: 'no-stream', events: [electionCalled()] }], {}, tx);
+              // hold the transaction open a random while: later-numbered ones commit first
+              await tx.query('select pg_sleep($1)', [Math.random() * 0.02]);
+            });
+          }
+        })(),
+      ),
+    );
+    writing = false;
+    await reader;
+    const everything = (await readAll(store, cursorAtStart)).map((event) => event.eventId);
+    expect(everything).toHaveLength(20 * perWriter);
+    expect(seen.map((event) => event.eventId)).toEqual(everything);
+    expect(new Set(seen.map((event) => event.eventId)).size).toBe(seen.length);
+  });
+});
+
+async function readAll(store: EventStore, from: LogCursor): Promise<StoredEvent[]> {
+  const all: StoredEvent[] = [];
+  let cursor = from;
+  for (;;) {
+    const page = await store.readLog(cursor, 500);
+    if (page.length === 0) return all;
+    all.push(...page);
+    cursor = page.at(-1)?.cursor ?? cursor;
+  }
+}
