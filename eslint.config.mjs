@@ -9,8 +9,14 @@ const depConstraints = [
     sourceTag: `scope:${service}`,
     onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
   })),
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:contracts', 'type:util'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:contracts', 'type:util'],
+  },
+  {
+    sourceTag: 'type:data',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:data', 'type:contracts', 'type:util'],
+  },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
@@ -24,8 +30,14 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -36,8 +48,30 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['../application/*', '../infrastructure/*', '../api/*', '**/infrastructure/**', '**/api/**'], message: 'domain code is pure: no outer layer' },
-            { group: ['@nestjs/*', 'typeorm', 'kafkajs', 'pg', 'express', '@vl/event-store', '@vl/messaging', '@vl/ledger', '@vl/service-kit'], message: 'domain code is pure: no framework, database or broker' },
+            {
+              group: [
+                '../application/*',
+                '../infrastructure/*',
+                '../api/*',
+                '**/infrastructure/**',
+                '**/api/**',
+              ],
+              message: 'domain code is pure: no outer layer',
+            },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'kafkajs',
+                'pg',
+                'express',
+                '@vl/event-store',
+                '@vl/messaging',
+                '@vl/ledger',
+                '@vl/service-kit',
+              ],
+              message: 'domain code is pure: no framework, database or broker',
+            },
           ],
         },
       ],

@@ -6,8 +6,8 @@
 #
 # swc (.swcrc.build.json) strips the types, keeps decorator metadata for NestJS and rewrites the
 # @vl/* path aliases of tsconfig.base.json into relative requires, so the output needs only
-# node_modules. No type checking happens here:
-# that is `tsc --noEmit` in CI. The Dockerfiles run this script in their build stage.
+# node_modules. Types are not checked here (`tsc --noEmit` does that in CI). The Dockerfiles run this
+# script in their build stage.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,7 +24,7 @@ swc="$ROOT/node_modules/.bin/swc"
 [ -x "$swc" ] || fail "$swc is missing: install the workspace first (npm ci)"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-[ "$out" != "$ROOT" ] || fail "the output directory must not be the repository root"
+[ "$out" != "$ROOT" ] && [ "$out" != / ] || fail "the output directory must not be the repository root or /"
 
 cd "$ROOT"
 

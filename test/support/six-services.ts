@@ -44,9 +44,18 @@ export async function startSixServices(): Promise<SixServices> {
     throw new Error(failed.join('\n'));
   }
   return {
-    urls: Object.fromEntries(services.map((service) => [service.name, service.url])) as Record<ServiceName, string>,
+    urls: Object.fromEntries(services.map((service) => [service.name, service.url])) as Record<
+      ServiceName,
+      string
+    >,
     services,
-    token: (...roles) => mintToken(key.privateJwk, { subject: 'system-test', roles, issuer: 'voting-ledger', audience: 'voting-ledger' }),
+    token: (...roles) =>
+      mintToken(key.privateJwk, {
+        subject: 'system-test',
+        roles,
+        issuer: 'voting-ledger',
+        audience: 'voting-ledger',
+      }),
     stop,
   };
 }

@@ -15,7 +15,10 @@ describe('the six services, through HTTP and Kafka only', () => {
   it('given the stack, when probed, then every service is ready and exposes Prometheus metrics', async () => {
     for (const service of stack.services) {
       const health = await fetch(`${service.url}/health`);
-      expect({ service: service.name, status: health.status }).toEqual({ service: service.name, status: 200 });
+      expect({ service: service.name, status: health.status }).toEqual({
+        service: service.name,
+        status: 200,
+      });
       expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'up', kafka: 'up' } });
       const metrics = await (await fetch(`${service.url}/metrics`)).text();
       expect(metrics).toContain(`process_cpu_user_seconds_total{service="${service.name}"}`);
@@ -27,18 +30,26 @@ describe('the six services, through HTTP and Kafka only', () => {
     const response = await fetch(`${stack.urls['voter-roll']}/elections`, {
       method: 'POST',
       headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'parliamentary', title: 'Jogorku Kenesh 2030', electionDate: '2030-11-24' }),
+      body: JSON.stringify({
+        kind: 'parliamentary',
+        title: 'Jogorku Kenesh 2030',
+        electionDate: '2030-11-24',
+      }),
     });
     expect(response.status).toBe(201);
     const { electionId } = (await response.json()) as { electionId: string };
 
     const pollWorker = await stack.token('poll-worker');
-    const known = await eventually(async () => {
-      const found = await fetch(`${stack.urls.turnout}/elections/${electionId}`, {
-        headers: { authorization: `Bearer ${pollWorker}` },
-      });
-      return found.status === 200 ? found.json() : undefined;
-    }, 30_000, 'turnout knowing the election');
+    const known = await eventually(
+      async () => {
+        const found = await fetch(`${stack.urls.turnout}/elections/${electionId}`, {
+          headers: { authorization: `Bearer ${pollWorker}` },
+        });
+        return found.status === 200 ? found.json() : undefined;
+      },
+      30_000,
+      'turnout knowing the election',
+    );
     expect(known).toEqual({
       electionId,
       kind: 'parliamentary',
@@ -48,7 +59,11 @@ describe('the six services, through HTTP and Kafka only', () => {
       pollsOpenAt: '07:00',
       pollsCloseAt: '20:00',
     });
-    expect(await findOnTopic(electionId)).toMatchObject({ type: 'ElectionCalled', producer: 'voter-roll', partitionKey: electionId });
+    expect(await findOnTopic(electionId)).toMatchObject({
+      type: 'ElectionCalled',
+      producer: 'voter-roll',
+      partitionKey: electionId,
+    });
   });
 
   it('given bad input, when calling an election, then 400 names the field and nothing is published', async () => {
@@ -56,22 +71,35 @@ describe('the six services, through HTTP and Kafka only', () => {
     const response = await fetch(`${stack.urls['voter-roll']}/elections`, {
       method: 'POST',
       headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'parliamentary', title: 'x', electionDate: '2030-02-30', pollsCloseAt: '06:00' }),
+      body: JSON.stringify({
+        kind: 'parliamentary',
+        title: 'x',
+        electionDate: '2030-02-30',
+        pollsCloseAt: '06:00',
+      }),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toMatch(/electionDate: expected a date YYYY-MM-DD/);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /electionDate: expected a date YYYY-MM-DD/,
+    );
   });
 
   it('given no token or the wrong role, when calling an election, then 401 and 403', async () => {
     const url = `${stack.urls['voter-roll']}/elections`;
     expect((await fetch(url, { method: 'POST' })).status).toBe(401);
     const citizen = await stack.token('citizen:12345678901234');
-    expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${citizen}` } })).status).toBe(403);
+    expect(
+      (await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${citizen}` } })).status,
+    ).toBe(403);
   });
 });
 
 async function findOnTopic(electionId: string): Promise<Record<string, unknown>> {
-  const kafka = new Kafka({ clientId: 'system-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'system-test',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
   const consumer = kafka.consumer({ groupId: `system-test-${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: topicName('voter-roll', 'elections', 1), fromBeginning: true });

@@ -16,7 +16,11 @@ function startTurnout(env: Record<string, string | undefined>): Promise<Exit> {
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', join(REPO_ROOT, 'services', 'turnout', 'src', 'main.ts')],
-    { cwd: REPO_ROOT, env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env['PATH'], ...env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -51,10 +55,15 @@ describe('a service that cannot start says why in one line, within seconds', () 
   });
 
   it('given a database nobody listens on, when started, then one line names DATABASE_URL', async () => {
-    const exit = await startTurnout({ ...goodEnv, DATABASE_URL: `postgres://nobody@127.0.0.1:${await freePort()}/none` });
+    const exit = await startTurnout({
+      ...goodEnv,
+      DATABASE_URL: `postgres://nobody@127.0.0.1:${await freePort()}/none`,
+    });
     expect(exit.code).toBe(1);
     expect(exit.stderr.split('\n')).toHaveLength(1);
-    expect(exit.stderr).toMatch(/^turnout: cannot start: DATABASE_URL=postgres:\/\/nobody@127\.0\.0\.1:\d+\/none: PostgreSQL did not answer: ECONNREFUSED/);
+    expect(exit.stderr).toMatch(
+      /^turnout: cannot start: DATABASE_URL=postgres:\/\/nobody@127\.0\.0\.1:\d+\/none: PostgreSQL did not answer: ECONNREFUSED/,
+    );
     expect(exit.elapsedMs).toBeLessThan(15_000);
   });
 
@@ -62,7 +71,9 @@ describe('a service that cannot start says why in one line, within seconds', () 
     const exit = await startTurnout({ ...goodEnv, KAFKA_BROKERS: `127.0.0.1:${await freePort()}` });
     expect(exit.code).toBe(1);
     expect(exit.stderr.split('\n')).toHaveLength(1);
-    expect(exit.stderr).toMatch(/^turnout: cannot start: KAFKA_BROKERS=127\.0\.0\.1:\d+: no Kafka broker answered/);
+    expect(exit.stderr).toMatch(
+      /^turnout: cannot start: KAFKA_BROKERS=127\.0\.0\.1:\d+: no Kafka broker answered/,
+    );
     expect(exit.elapsedMs).toBeLessThan(15_000);
   });
 

@@ -25,7 +25,8 @@ export async function runTests(jestArgs: readonly string[]): Promise<number> {
       command: ['jest', '--ci', '--maxWorkers=2', '--json', `--outputFile=${RESULTS}`, ...jestArgs],
       // NestJS 12 ships ES modules: jest loads them through Node's VM modules
       env: {
-        NODE_OPTIONS: '--experimental-vm-modules --disable-warning=ExperimentalWarning --disable-warning=TimeoutNegativeWarning',
+        NODE_OPTIONS:
+          '--experimental-vm-modules --disable-warning=ExperimentalWarning --disable-warning=TimeoutNegativeWarning',
       },
     },
   ];
@@ -33,19 +34,32 @@ export async function runTests(jestArgs: readonly string[]): Promise<number> {
   for (const step of steps) {
     process.stdout.write(`\n== ${step.name}: ${step.command.join(' ')}\n`);
     const [binary, ...args] = step.command;
-    const result = spawnSync(binary as string, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...step.env } });
+    const result = spawnSync(binary as string, args, {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...step.env },
+    });
     if (result.status !== 0) failedSteps.push(step.name);
   }
   const totals = readTotals();
-  process.stdout.write(`\n${failedSteps.length === 0 ? 'all checks passed' : `failed: ${failedSteps.join(', ')}`}\n`);
+  process.stdout.write(
+    `\n${failedSteps.length === 0 ? 'all checks passed' : `failed: ${failedSteps.join(', ')}`}\n`,
+  );
   process.stdout.write(`${totals.passed} passed, ${totals.failed} failed\n`);
   return failedSteps.length === 0 ? 0 : 1;
 }
 
 function readTotals(): { passed: number; failed: number } {
   try {
-    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
-    return { passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites };
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numRuntimeErrorTestSuites: number;
+    };
+    return {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+    };
   } catch {
     return { passed: 0, failed: 1 };
   }

@@ -2,9 +2,15 @@ import { mintToken, parseRole } from '@vl/auth';
 import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@vl/local-infra';
 
 /** Prints a bearer token for the local stack; the services trust the same local key. */
-export async function printToken(roles: readonly string[], subject: string, ttlSeconds: number): Promise<number> {
+export async function printToken(
+  roles: readonly string[],
+  subject: string,
+  ttlSeconds: number,
+): Promise<number> {
   if (roles.length === 0) {
-    process.stderr.write('usage: ./vl token ROLE... (poll-worker, commission, cec-operator, auditor, ministry:<id>, citizen:<pin>)\n');
+    process.stderr.write(
+      'usage: ./vl token ROLE... (poll-worker, commission, cec-operator, auditor, ministry:<id>, citizen:<pin>)\n',
+    );
     return 2;
   }
   const key = await localSigningKey();

@@ -11,7 +11,9 @@ export async function runUp(options: { fresh: boolean; untilHealthy: boolean }):
   say(`Kafka       ${stack.broker.brokers}   (log ${stack.broker.logFile})`);
   say(`PostgreSQL  ${stack.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
   for (const service of stack.services) {
-    say(`${service.name.padEnd(11)} ${service.url}   healthy after ${service.readyAfterMs} ms   (log ${service.logFile})`);
+    say(
+      `${service.name.padEnd(11)} ${service.url}   healthy after ${service.readyAfterMs} ms   (log ${service.logFile})`,
+    );
   }
   say('');
   say(`all six services healthy ${Date.now() - started} ms after start`);

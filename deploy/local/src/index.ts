@@ -5,4 +5,10 @@ export { cacheDir, REPO_ROOT } from './locations';
 export { ensureDatabase, ensureLocalPostgres, ensureServiceSchemas, LOCAL_ADMIN_URL } from './postgres';
 export { startService, type RunningService } from './service-process';
 export { schemaOf, SERVICES, type ServiceName } from './services';
-export { startInfrastructure, startStack, type Infrastructure, type RunningStack, type StackOptions } from './stack';
+export {
+  startInfrastructure,
+  startStack,
+  type Infrastructure,
+  type RunningStack,
+  type StackOptions,
+} from './stack';

@@ -30,7 +30,9 @@ export async function ensureKafkaJars(log: (line: string) => void = () => undefi
     );
   } catch (error) {
     const output = error as { stdout?: string; stderr?: string };
-    throw new Error(`mvn could not resolve Kafka ${version}: ${(output.stdout ?? '') + (output.stderr ?? '')}`.trim());
+    throw new Error(
+      `mvn could not resolve Kafka ${version}: ${(output.stdout ?? '') + (output.stderr ?? '')}`.trim(),
+    );
   }
   rmSync(libs, { recursive: true, force: true });
   renameSync(partial, libs);

@@ -56,19 +56,39 @@ export async function startKafkaBroker(options: BrokerOptions): Promise<RunningB
   const classpath = `${libs}/*`;
   const log4j = `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'deploy', 'local', 'kafka', 'log4j2.yaml')}`;
   if (!existsSync(join(options.dataDir, 'kraft', 'meta.properties'))) {
-    const clusterId = execFileSync('java', ['-cp', classpath, log4j, 'kafka.tools.StorageTool', 'random-uuid'])
+    const clusterId = execFileSync('java', [
+      '-cp',
+      classpath,
+      log4j,
+      'kafka.tools.StorageTool',
+      'random-uuid',
+    ])
       .toString()
       .trim();
-    execFileSync('java', ['-cp', classpath, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'java',
+      ['-cp', classpath, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propertiesFile],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
   const logFile = join(options.dataDir, 'broker.log');
   const output = createWriteStream(logFile, { flags: 'a' });
   const heap = `${options.heapMb ?? 512}m`;
   const java = spawn(
     'java',
-    [`-Xms${heap}`, `-Xmx${heap}`, '-XX:+UseG1GC', '-Djava.awt.headless=true', log4j, '-cp', classpath, 'kafka.Kafka', propertiesFile],
+    [
+      `-Xms${heap}`,
+      `-Xmx${heap}`,
+      '-XX:+UseG1GC',
+      '-Djava.awt.headless=true',
+      log4j,
+      '-cp',
+      classpath,
+      'kafka.Kafka',
+      propertiesFile,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   java.stdout.pipe(output);

@@ -6,5 +6,8 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 /** Downloads and local state live outside the repository (Node, Kafka jars, broker data, keys). */
 export function cacheDir(): string {
-  return process.env['VL_CACHE'] ?? join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'voting-ledger');
+  return (
+    process.env['VL_CACHE'] ??
+    join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'voting-ledger')
+  );
 }

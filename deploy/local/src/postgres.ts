@@ -17,12 +17,18 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** Starts the machine's PostgreSQL cluster when it is installed but not running. */
-export async function ensureLocalPostgres(adminUrl = LOCAL_ADMIN_URL, log: (line: string) => void = () => undefined) {
+export async function ensureLocalPostgres(
+  adminUrl = LOCAL_ADMIN_URL,
+  log: (line: string) => void = () => undefined,
+) {
   if (await answers(adminUrl)) return;
   const clusters = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
-  if (clusters.length === 0) throw new Error(`PostgreSQL does not answer at ${adminUrl} and no local cluster is installed`);
+  if (clusters.length === 0)
+    throw new Error(`PostgreSQL does not answer at ${adminUrl} and no local cluster is installed`);
   log(`starting the local PostgreSQL ${clusters[0]} cluster`);
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', clusters[0] ?? '', 'main', 'start'], { stdio: 'inherit' });
+  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', clusters[0] ?? '', 'main', 'start'], {
+    stdio: 'inherit',
+  });
   for (let attempt = 0; attempt < 40; attempt++) {
     if (await answers(adminUrl)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -53,7 +59,10 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
 }
 
 /** One login role and one schema per service, the role owning its schema; idempotent. */
-export async function ensureServiceSchemas(databaseUrl: string, schemas: readonly string[]): Promise<Map<string, string>> {
+export async function ensureServiceSchemas(
+  databaseUrl: string,
+  schemas: readonly string[],
+): Promise<Map<string, string>> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const urls = new Map<string, string>();

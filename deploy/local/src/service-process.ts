@@ -40,10 +40,23 @@ export async function startService(
   child.stderr?.pipe(output);
   const url = `http://${env['HOST'] ?? '127.0.0.1'}:${env['PORT']}`;
   await waitForHealth(child, name, url, logFile, timeoutMs);
-  return { name, url, pid: child.pid ?? -1, logFile, readyAfterMs: Date.now() - started, stop: () => stopProcess(child) };
+  return {
+    name,
+    url,
+    pid: child.pid ?? -1,
+    logFile,
+    readyAfterMs: Date.now() - started,
+    stop: () => stopProcess(child),
+  };
 }
 
-async function waitForHealth(child: ChildProcess, name: string, url: string, logFile: string, timeoutMs: number) {
+async function waitForHealth(
+  child: ChildProcess,
+  name: string,
+  url: string,
+  logFile: string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {

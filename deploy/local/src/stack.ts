@@ -38,7 +38,10 @@ export async function startInfrastructure({ fresh, log }: StackOptions): Promise
   }
   const serviceDatabaseUrls = externalUrl
     ? new Map(SERVICES.map((service) => [schemaOf(service.name), externalUrl]))
-    : await ensureServiceSchemas(databaseUrl, SERVICES.map((service) => schemaOf(service.name)));
+    : await ensureServiceSchemas(
+        databaseUrl,
+        SERVICES.map((service) => schemaOf(service.name)),
+      );
   log('starting Kafka (single-node KRaft) on 127.0.0.1:9092');
   const broker = await startKafkaBroker({ dataDir, port: 9092, controllerPort: 9093, heapMb: 768, log });
   return { broker, serviceDatabaseUrls, databaseUrl };
@@ -49,7 +52,8 @@ async function dropServiceSchemas(databaseUrl: string) {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const service of SERVICES) await client.query(`drop schema if exists "${schemaOf(service.name)}" cascade`);
+    for (const service of SERVICES)
+      await client.query(`drop schema if exists "${schemaOf(service.name)}" cascade`);
   } finally {
     await client.end();
   }

@@ -38,8 +38,10 @@ const audience = 'voting-ledger';
 describe('AuthGuard (default deny)', () => {
   let app: INestApplication;
   let key: SigningKey;
-  const token = (roles: Parameters<typeof mintToken>[1]['roles'], overrides: Partial<{ issuer: string }> = {}) =>
-    mintToken(key.privateJwk, { subject: 'op-1', roles, issuer: overrides.issuer ?? issuer, audience });
+  const token = (
+    roles: Parameters<typeof mintToken>[1]['roles'],
+    overrides: Partial<{ issuer: string }> = {},
+  ) => mintToken(key.privateJwk, { subject: 'op-1', roles, issuer: overrides.issuer ?? issuer, audience });
 
   beforeAll(async () => {
     key = await generateSigningKey('test-key');
@@ -71,7 +73,9 @@ describe('AuthGuard (default deny)', () => {
       .get('/probe/operators')
       .set('Authorization', `Bearer ${await token(['poll-worker'])}`);
     expect(response.status).toBe(403);
-    expect(response.body.message).toMatch(/requires one of the roles cec-operator; the token carries poll-worker/);
+    expect(response.body.message).toMatch(
+      /requires one of the roles cec-operator; the token carries poll-worker/,
+    );
   });
 
   it('given a ministry token, when calling a ministry:* endpoint, then any ministry is accepted', async () => {
@@ -85,7 +89,9 @@ describe('AuthGuard (default deny)', () => {
     const foreign = await token(['cec-operator'], { issuer: 'someone-else' });
     const forged = `${(await token(['poll-worker'])).split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
     for (const bad of [foreign, forged, 'not-a-jwt']) {
-      const response = await request(app.getHttpServer()).get('/probe/operators').set('Authorization', `Bearer ${bad}`);
+      const response = await request(app.getHttpServer())
+        .get('/probe/operators')
+        .set('Authorization', `Bearer ${bad}`);
       expect(response.status).toBe(401);
     }
   });

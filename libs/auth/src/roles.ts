@@ -13,7 +13,9 @@ export type RolePattern = FixedRole | 'ministry:*' | 'citizen:*' | MinistryRole;
 // a citizen is identified by the 14-digit personal identification number (PIN)
 export const roleSchema = z.union([
   z.enum(FIXED_ROLES),
-  z.string().regex(/^ministry:[a-z0-9][a-z0-9-]{1,40}$/, 'expected ministry:<id> (lower-case letters, digits, -)'),
+  z
+    .string()
+    .regex(/^ministry:[a-z0-9][a-z0-9-]{1,40}$/, 'expected ministry:<id> (lower-case letters, digits, -)'),
   z.string().regex(/^citizen:\d{14}$/, 'expected citizen:<14-digit personal number>'),
 ]);
 

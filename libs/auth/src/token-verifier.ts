@@ -10,8 +10,7 @@ export interface AuthOptions {
 }
 
 export type Verification =
-  | { readonly ok: true; readonly principal: Principal }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly principal: Principal } | { readonly ok: false; readonly reason: string };
 
 const claimsSchema = z.object({ sub: z.string().min(1), roles: z.array(roleSchema).min(1) });
 
@@ -31,7 +30,8 @@ export class TokenVerifier {
         algorithms: ['EdDSA'],
       });
       const claims = claimsSchema.safeParse(payload);
-      if (!claims.success) return { ok: false, reason: `token claims are invalid: ${claims.error.issues[0]?.message}` };
+      if (!claims.success)
+        return { ok: false, reason: `token claims are invalid: ${claims.error.issues[0]?.message}` };
       return { ok: true, principal: { subject: claims.data.sub, roles: claims.data.roles as Role[] } };
     } catch (error) {
       if (error instanceof errors.JOSEError) return { ok: false, reason: `token rejected: ${error.code}` };

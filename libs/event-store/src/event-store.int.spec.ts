@@ -36,17 +36,29 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('given a new stream, when appended and loaded, then the envelope is complete and versions start at 1', async () => {
-    const [stored] = await store.append([{ streamId: 'election-a', expectedVersion: 'no-stream', events: [electionCalled()] }]);
+    const [stored] = await store.append([
+      { streamId: 'election-a', expectedVersion: 'no-stream', events: [electionCalled()] },
+    ]);
     const loaded = await store.loadStream('election-a');
     expect(loaded).toEqual([stored]);
-    expect(stored).toMatchObject({ streamId: 'election-a', streamVersion: 1, schemaVersion: 1, producer: 'voter-roll', causationId: null });
+    expect(stored).toMatchObject({
+      streamId: 'election-a',
+      streamVersion: 1,
+      schemaVersion: 1,
+      producer: 'voter-roll',
+      causationId: null,
+    });
     expect(stored?.partitionKey).toBe((stored?.payload as { electionId: string }).electionId);
   });
 
   it('given two writers with the same expected version, when both append, then exactly one wins', async () => {
-    await store.append([{ streamId: 'election-race', expectedVersion: 'no-stream', events: [electionCalled()] }]);
+    await store.append([
+      { streamId: 'election-race', expectedVersion: 'no-stream', events: [electionCalled()] },
+    ]);
     const results = await Promise.allSettled(
-      [1, 2].map(() => store.append([{ streamId: 'election-race', expectedVersion: 1, events: [electionCalled()] }])),
+      [1, 2].map(() =>
+        store.append([{ streamId: 'election-race', expectedVersion: 1, events: [electionCalled()] }]),
+      ),
     );
     const rejected = results.filter((result) => result.status === 'rejected');
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
@@ -59,8 +71,12 @@ describe('EventStore on PostgreSQL', () => {
 
   it('given an append is retried with the same event ids, when appended again, then it succeeds without duplicates', async () => {
     const event = { ...electionCalled(), eventId: uuidv7() };
-    const first = await store.append([{ streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] }]);
-    const retried = await store.append([{ streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] }]);
+    const first = await store.append([
+      { streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] },
+    ]);
+    const retried = await store.append([
+      { streamId: 'election-retry', expectedVersion: 'no-stream', events: [event] },
+    ]);
     expect(retried).toEqual(first);
     expect(await store.loadStream('election-retry')).toHaveLength(1);
   });
@@ -68,7 +84,11 @@ describe('EventStore on PostgreSQL', () => {
   it('given a payload that breaks its contract, when appended, then it is refused naming the field and nothing is stored', async () => {
     const bad = electionCalled();
     const append = store.append([
-      { streamId: 'election-bad', expectedVersion: 'no-stream', events: [{ ...bad, payload: { ...bad.payload, electionDate: '30.11.2030' } }] },
+      {
+        streamId: 'election-bad',
+        expectedVersion: 'no-stream',
+        events: [{ ...bad, payload: { ...bad.payload, electionDate: '30.11.2030' } }],
+      },
     ]);
     await expect(append).rejects.toThrow(EventContractViolation);
     await expect(append).rejects.toThrow(/ElectionCalled\.payload\.electionDate/);
@@ -100,7 +120,17 @@ describe('EventStore on PostgreSQL', () => {
         (async () => {
           for (let i = 0; i < perWriter; i++) {
             await dataSource.transaction(async (tx) => {
-              await store.append([{ streamId: `election-w${writer}-${i}`, expectedVersion: 'no-stream', events: [electionCalled()] }], {}, tx);
+              await store.append(
+                [
+                  {
+                    streamId: `election-w${writer}-${i}`,
+                    expectedVersion: 'no-stream',
+                    events: [electionCalled()],
+                  },
+                ],
+                {},
+                tx,
+              );
               // hold the transaction open a random while: later-numbered ones commit first
               await tx.query('select pg_sleep($1)', [Math.random() * 0.02]);
             });

@@ -1,8 +1,19 @@
 import type { NewEvent } from '@vl/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventContractViolation, EventIdReused, StreamVersionConflict, type ExpectedVersion } from './append-errors';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow, type LogCursor, type StoredEvent } from './stored-event';
+import {
+  EventContractViolation,
+  EventIdReused,
+  StreamVersionConflict,
+  type ExpectedVersion,
+} from './append-errors';
+import {
+  EVENT_COLUMNS,
+  toStoredEvent,
+  type EventRow,
+  type LogCursor,
+  type StoredEvent,
+} from './stored-event';
 
 /** Validates a payload for the producing service and says its schema version and Kafka key. */
 export interface ProducerContracts {
@@ -10,7 +21,12 @@ export interface ProducerContracts {
     producer: string,
     event: NewEvent,
   ):
-    | { readonly ok: true; readonly payload: unknown; readonly schemaVersion: number; readonly partitionKey: string }
+    | {
+        readonly ok: true;
+        readonly payload: unknown;
+        readonly schemaVersion: number;
+        readonly partitionKey: string;
+      }
     | { readonly ok: false; readonly error: string };
 }
 
@@ -100,7 +116,10 @@ export class EventStore {
   }
 
   private async insert(tx: EntityManager, requests: readonly AppendRequest[], rows: PreparedRow[]) {
-    const alreadyStored = await this.storedIds(tx, rows.filter((row) => row.suppliedId).map((row) => row.eventId));
+    const alreadyStored = await this.storedIds(
+      tx,
+      rows.filter((row) => row.suppliedId).map((row) => row.eventId),
+    );
     const retried = new Set<number>();
     requests.forEach((request, index) => {
       const own = rows.filter((row) => row.requestIndex === index);
@@ -127,7 +146,9 @@ export class EventStore {
     const replayed: EventRow[] =
       retriedIds.length === 0
         ? []
-        : await tx.query(`select ${EVENT_COLUMNS} from events where event_id = any($1::uuid[])`, [retriedIds]);
+        : await tx.query(`select ${EVENT_COLUMNS} from events where event_id = any($1::uuid[])`, [
+            retriedIds,
+          ]);
     const byId = new Map([...inserted, ...replayed].map((row) => [row.event_id, row]));
     return rows.flatMap((row) => {
       const stored = byId.get(row.eventId);
@@ -172,7 +193,11 @@ export class EventStore {
     const missing = fresh.find((row) => !insertedIds.has(row.eventId)) as PreparedRow;
     const request = requests[missing.requestIndex] as AppendRequest;
     const current = await this.currentVersions(tx, [request.streamId]);
-    throw new StreamVersionConflict(request.streamId, request.expectedVersion, current.get(request.streamId) ?? 0);
+    throw new StreamVersionConflict(
+      request.streamId,
+      request.expectedVersion,
+      current.get(request.streamId) ?? 0,
+    );
   }
 
   private async storedIds(tx: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
@@ -184,7 +209,10 @@ export class EventStore {
     return new Set(rows.map((row) => row.event_id));
   }
 
-  private async currentVersions(tx: EntityManager, streamIds: readonly string[]): Promise<Map<string, number>> {
+  private async currentVersions(
+    tx: EntityManager,
+    streamIds: readonly string[],
+  ): Promise<Map<string, number>> {
     if (streamIds.length === 0) return new Map();
     const rows: { stream_id: string; version: number }[] = await tx.query(
       `select stream_id, max(stream_version)::int as version from events where stream_id = any($1::text[]) group by stream_id`,

@@ -1,4 +1,9 @@
-export { EventContractViolation, EventIdReused, StreamVersionConflict, type ExpectedVersion } from './append-errors';
+export {
+  EventContractViolation,
+  EventIdReused,
+  StreamVersionConflict,
+  type ExpectedVersion,
+} from './append-errors';
 export {
   EventStore,
   type AppendContext,

@@ -1,5 +1,10 @@
 import type { NewEvent, Result } from '@vl/contracts';
-import { StreamVersionConflict, type AppendContext, type EventStore, type StoredEvent } from '@vl/event-store';
+import {
+  StreamVersionConflict,
+  type AppendContext,
+  type EventStore,
+  type StoredEvent,
+} from '@vl/event-store';
 
 /** A pure decider (STYLE: decide(command, state) -> events, evolve(state, event) -> state). */
 export interface Decider<TCommand, TState, TEvent extends NewEvent, TRejection> {
@@ -23,12 +28,18 @@ export async function decideAndAppend<TCommand, TState, TEvent extends NewEvent,
 ): Promise<Result<StoredEvent[], TRejection>> {
   for (let attempt = 0; ; attempt++) {
     const history = await store.loadStream(streamId);
-    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as TEvent), decider.initialState);
+    const state = history.reduce(
+      (current, event) => decider.evolve(current, event as unknown as TEvent),
+      decider.initialState,
+    );
     const decision = decider.decide(command, state);
     if (!decision.ok) return decision;
     try {
       const expectedVersion = history.length === 0 ? 'no-stream' : history.length;
-      return { ok: true, value: await store.append([{ streamId, expectedVersion, events: decision.value }], context) };
+      return {
+        ok: true,
+        value: await store.append([{ streamId, expectedVersion, events: decision.value }], context),
+      };
     } catch (error) {
       if (!(error instanceof StreamVersionConflict) || attempt >= MAX_CONFLICT_RETRIES) throw error;
     }

@@ -1,4 +1,12 @@
-import { Module, Optional, type DynamicModule, type Provider, type OnApplicationBootstrap, type OnModuleDestroy, type Type } from '@nestjs/common';
+import {
+  Module,
+  Optional,
+  type DynamicModule,
+  type Provider,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type Type,
+} from '@nestjs/common';
 import { eventCatalog } from '@vl/contracts';
 import { KAFKA, SERVICE_DESCRIPTOR, type ServiceDescriptor } from '@vl/service-kit';
 import type { Kafka } from 'kafkajs';
@@ -46,7 +54,13 @@ export class LedgerModule {
     const relayProvider = {
       provide: OutboxRelay,
       inject: [DataSource, EventStore, KAFKA, SERVICE_DESCRIPTOR, PinoLogger],
-      useFactory: (dataSource: DataSource, store: EventStore, kafka: Kafka, descriptor: ServiceDescriptor, logger: PinoLogger) =>
+      useFactory: (
+        dataSource: DataSource,
+        store: EventStore,
+        kafka: Kafka,
+        descriptor: ServiceDescriptor,
+        logger: PinoLogger,
+      ) =>
         new OutboxRelay(
           dataSource,
           store,
@@ -61,7 +75,13 @@ export class LedgerModule {
           {
             provide: InboxConsumer,
             inject: [DataSource, KAFKA, EventStore, EVENT_HANDLERS, PinoLogger],
-            useFactory: (dataSource: DataSource, kafka: Kafka, store: EventStore, handlers: EventHandlers, logger: PinoLogger) =>
+            useFactory: (
+              dataSource: DataSource,
+              kafka: Kafka,
+              store: EventStore,
+              handlers: EventHandlers,
+              logger: PinoLogger,
+            ) =>
               new InboxConsumer(
                 dataSource,
                 kafka,
@@ -71,7 +91,17 @@ export class LedgerModule {
                   parse: parseEventMessage,
                   handlers: handlers.handlers(),
                   record: async (tx, event) => {
-                    await store.append([{ streamId: `dead-letters-${handlers.groupId}`, expectedVersion: 'any', events: [event] }], {}, tx);
+                    await store.append(
+                      [
+                        {
+                          streamId: `dead-letters-${handlers.groupId}`,
+                          expectedVersion: 'any',
+                          events: [event],
+                        },
+                      ],
+                      {},
+                      tx,
+                    );
                   },
                 },
                 logger.logger,
@@ -82,9 +112,14 @@ export class LedgerModule {
     return {
       module: LedgerModule,
       controllers: [DeadLetterController],
-      providers: [storeProvider, relayProvider, ...consumerProviders, ...(options.providers ?? []), LedgerLifecycle],
+      providers: [
+        storeProvider,
+        relayProvider,
+        ...consumerProviders,
+        ...(options.providers ?? []),
+        LedgerLifecycle,
+      ],
       exports: [EventStore, OutboxRelay, ...(options.handlers ? [InboxConsumer] : [])],
     };
   }
 }
-

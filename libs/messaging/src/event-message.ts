@@ -8,6 +8,10 @@ export function encodeEventMessage(event: StoredEvent): Message {
   return {
     key: event.partitionKey,
     value: JSON.stringify(envelope satisfies EventEnvelope),
-    headers: { 'event-type': event.type, 'event-id': event.eventId, 'schema-version': String(event.schemaVersion) },
+    headers: {
+      'event-type': event.type,
+      'event-id': event.eventId,
+      'schema-version': String(event.schemaVersion),
+    },
   };
 }

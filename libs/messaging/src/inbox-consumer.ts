@@ -5,7 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ParkingLot, type MessageLocation } from './parking-lot';
 import { ensureTopics } from './topics';
 
-export type ParseResult = { readonly ok: true; readonly event: EventEnvelope } | { readonly ok: false; readonly error: string };
+export type ParseResult =
+  { readonly ok: true; readonly event: EventEnvelope } | { readonly ok: false; readonly error: string };
 
 /** Applies one event's effects inside the consumer's transaction; throwing means "not applied". */
 export type EventHandler = (event: EventEnvelope, tx: EntityManager) => Promise<void>;
@@ -59,7 +60,10 @@ export class InboxConsumer {
           await this.onBatch(batch);
         } catch (error) {
           // kafkajs retries the batch from its first uncommitted offset; nothing was committed
-          this.logger?.error({ err: error, topic: batch.batch.topic, partition: batch.batch.partition }, 'batch failed');
+          this.logger?.error(
+            { err: error, topic: batch.batch.topic, partition: batch.batch.partition },
+            'batch failed',
+          );
           throw error;
         }
       },
@@ -72,7 +76,13 @@ export class InboxConsumer {
     this.consumer = undefined;
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     await this.dataSource.transaction('READ COMMITTED', async (tx) => {
       const parkedKeys = await this.parking.openKeys(tx);

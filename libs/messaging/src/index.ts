@@ -1,5 +1,10 @@
 export { encodeEventMessage } from './event-message';
-export { InboxConsumer, type EventHandler, type InboxConsumerOptions, type ParseResult } from './inbox-consumer';
+export {
+  InboxConsumer,
+  type EventHandler,
+  type InboxConsumerOptions,
+  type ParseResult,
+} from './inbox-consumer';
 export { MessagingTables1763860000001 } from './messaging-tables.migration';
 export { OutboxRelay, type RelayOptions } from './outbox-relay';
 export { ParkingLot, type MessageLocation, type ParkedMessage, type Resolution } from './parking-lot';

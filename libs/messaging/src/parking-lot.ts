@@ -25,7 +25,12 @@ export interface ParkedMessage {
 export type Resolution =
   | { readonly ok: true; readonly released: number }
   | { readonly ok: false; readonly error: 'not-found' | 'not-first-of-key'; readonly message: string }
-  | { readonly ok: false; readonly error: 'still-failing'; readonly message: string; readonly released: number };
+  | {
+      readonly ok: false;
+      readonly error: 'still-failing';
+      readonly message: string;
+      readonly released: number;
+    };
 
 export interface ParkingLotPorts {
   readonly parse: (value: string) => ParseResult;
@@ -76,7 +81,16 @@ export class ParkingLot {
     await tx.query(
       `insert into parked_messages (consumer_group, topic, partition, message_offset, message_key, event_id, message_value, reason)
        values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing`,
-      [this.groupId, location.topic, location.partition, location.offset, location.key, location.eventId, location.value, reason],
+      [
+        this.groupId,
+        location.topic,
+        location.partition,
+        location.offset,
+        location.key,
+        location.eventId,
+        location.value,
+        reason,
+      ],
     );
   }
 
@@ -102,7 +116,8 @@ export class ParkingLot {
   private resolve(id: string, operator: string, skipReason: string | null): Promise<Resolution> {
     return this.dataSource.transaction('READ COMMITTED', async (tx) => {
       const target = await this.row(tx, id);
-      if (!target) return { ok: false, error: 'not-found', message: `no parked message ${id} in ${this.groupId}` };
+      if (!target)
+        return { ok: false, error: 'not-found', message: `no parked message ${id} in ${this.groupId}` };
       await this.lockKey(tx, target.message_key);
       const queue: ParkedRow[] = await tx.query(
         `select id::text, topic, partition, message_offset::text, message_key, event_id, message_value, reason, parked_at
@@ -111,12 +126,27 @@ export class ParkingLot {
         [this.groupId, target.message_key],
       );
       if (queue[0]?.id !== id) {
-        return { ok: false, error: 'not-first-of-key', message: `parked message ${id} waits behind ${queue[0]?.id}; resolve that one first` };
+        return {
+          ok: false,
+          error: 'not-first-of-key',
+          message: `parked message ${id} waits behind ${queue[0]?.id}; resolve that one first`,
+        };
       }
-      const identity = { consumerGroup: this.groupId, topic: target.topic, partition: target.partition, offset: target.message_offset, eventId: target.event_id, key: target.message_key, operator };
+      const identity = {
+        consumerGroup: this.groupId,
+        topic: target.topic,
+        partition: target.partition,
+        offset: target.message_offset,
+        eventId: target.event_id,
+        key: target.message_key,
+        operator,
+      };
       if (skipReason !== null) {
         await this.mark(tx, id, 'skipped', operator);
-        await this.ports.record(tx, { type: 'DeadLetterSkipped', payload: { ...identity, reason: skipReason } });
+        await this.ports.record(tx, {
+          type: 'DeadLetterSkipped',
+          payload: { ...identity, reason: skipReason },
+        });
         queue.shift();
       } else {
         await this.ports.record(tx, { type: 'DeadLetterRetried', payload: identity });
@@ -126,7 +156,12 @@ export class ParkingLot {
         const failure = await this.applyParked(tx, row);
         if (failure) {
           await tx.query('update parked_messages set reason = $2 where id = $1', [row.id, failure]);
-          return { ok: false, error: 'still-failing', message: `parked message ${row.id} still fails: ${failure}`, released };
+          return {
+            ok: false,
+            error: 'still-failing',
+            message: `parked message ${row.id} still fails: ${failure}`,
+            released,
+          };
         }
         await this.mark(tx, row.id, 'retried', operator);
         released++;
@@ -167,7 +202,10 @@ export class ParkingLot {
   }
 
   private async mark(tx: EntityManager, id: string, status: 'retried' | 'skipped', operator: string) {
-    await tx.query('update parked_messages set status = $2, resolved_at = now(), resolved_by = $3 where id = $1', [id, status, operator]);
+    await tx.query(
+      'update parked_messages set status = $2, resolved_at = now(), resolved_by = $3 where id = $1',
+      [id, status, operator],
+    );
   }
 }
 

@@ -3,7 +3,13 @@ import type { ElectionCalledPayload } from '@vl/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { InboxConsumer } from './inbox-consumer';
 import { parseEventMessage } from './parse-event-message';
-import { countEffects, ELECTIONS_TOPIC, electionCalledPayload, serviceSchema, testKafka } from './testing/messaging-fixture';
+import {
+  countEffects,
+  ELECTIONS_TOPIC,
+  electionCalledPayload,
+  serviceSchema,
+  testKafka,
+} from './testing/messaging-fixture';
 import { ensureTopics } from './topics';
 
 const eventually = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
@@ -24,8 +30,15 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
   const refused = new Set<string>();
 
   const publish = async (payload: ElectionCalledPayload | Record<string, unknown>, key: string) => {
-    const envelope = envelopeFor('ElectionCalled', payload, { partitionKey: key, streamId: `election-${key}` });
-    await producer.send({ topic: ELECTIONS_TOPIC, acks: -1, messages: [{ key, value: JSON.stringify(envelope) }] });
+    const envelope = envelopeFor('ElectionCalled', payload, {
+      partitionKey: key,
+      streamId: `election-${key}`,
+    });
+    await producer.send({
+      topic: ELECTIONS_TOPIC,
+      acks: -1,
+      messages: [{ key, value: JSON.stringify(envelope) }],
+    });
     return envelope['eventId'] as string;
   };
 
@@ -44,11 +57,18 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
         ElectionCalled: async (event, tx) => {
           const { electionId } = event.payload as ElectionCalledPayload;
           if (refused.has(electionId)) throw new Error(`projection refuses ${electionId}`);
-          await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [event.eventId, electionId]);
+          await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
+            event.eventId,
+            electionId,
+          ]);
         },
       },
       record: async (tx, event) => {
-        await service.store.append([{ streamId: 'dead-letters', expectedVersion: 'any', events: [event] }], {}, tx);
+        await service.store.append(
+          [{ streamId: 'dead-letters', expectedVersion: 'any', events: [event] }],
+          {},
+          tx,
+        );
       },
     });
     await inbox.start();
@@ -67,19 +87,30 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
     const laterOfSameKey = await publish(poisoned, key);
     await publish(healthy, healthy.electionId);
 
-    await eventually(async () => ((await countEffects(service.dataSource, [healthy.electionId])).total === 1 ? true : undefined), 'the healthy key applied');
+    await eventually(
+      async () =>
+        (await countEffects(service.dataSource, [healthy.electionId])).total === 1 ? true : undefined,
+      'the healthy key applied',
+    );
     const parked = await eventually(async () => {
       const list = (await inbox.parking.list()).filter((message) => message.key === key);
       return list.length === 2 ? list : undefined;
     }, 'both messages of the poisoned key parked');
     expect(parked[0]?.reason).toMatch(/^invalid event: ElectionCalled\.payload\.electionDate/);
-    expect(parked[1]).toMatchObject({ eventId: laterOfSameKey, reason: `waiting behind parked message ${parked[0]?.offset} of the same key` });
+    expect(parked[1]).toMatchObject({
+      eventId: laterOfSameKey,
+      reason: `waiting behind parked message ${parked[0]?.offset} of the same key`,
+    });
     expect(await countEffects(service.dataSource, [key])).toEqual({ total: 0, distinct: 0 });
 
     const tooEarly = await inbox.parking.retry(parked[1]?.id ?? '', 'operator-1');
     expect(tooEarly).toMatchObject({ ok: false, error: 'not-first-of-key' });
 
-    const skipped = await inbox.parking.skip(parked[0]?.id ?? '', 'operator-1', 'date was typed by hand; re-issued upstream');
+    const skipped = await inbox.parking.skip(
+      parked[0]?.id ?? '',
+      'operator-1',
+      'date was typed by hand; re-issued upstream',
+    );
     expect(skipped).toEqual({ ok: true, released: 2 });
     expect(await countEffects(service.dataSource, [key])).toEqual({ total: 1, distinct: 1 });
     const [recorded] = await service.store.loadStream('dead-letters');
@@ -99,10 +130,15 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
     }, 'the failing event parked');
     expect(parked?.reason).toBe(`handler failed: projection refuses ${stubborn.electionId}`);
 
-    expect(await inbox.parking.retry(parked?.id ?? '', 'operator-2')).toMatchObject({ ok: false, error: 'still-failing' });
+    expect(await inbox.parking.retry(parked?.id ?? '', 'operator-2')).toMatchObject({
+      ok: false,
+      error: 'still-failing',
+    });
     refused.delete(stubborn.electionId);
     expect(await inbox.parking.retry(parked?.id ?? '', 'operator-2')).toEqual({ ok: true, released: 1 });
     expect(await countEffects(service.dataSource, [stubborn.electionId])).toEqual({ total: 1, distinct: 1 });
-    expect((await service.store.loadStream('dead-letters')).map((event) => event.type)).toContain('DeadLetterRetried');
+    expect((await service.store.loadStream('dead-letters')).map((event) => event.type)).toContain(
+      'DeadLetterRetried',
+    );
   });
 });

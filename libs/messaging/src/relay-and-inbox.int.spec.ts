@@ -3,7 +3,13 @@ import type { Kafka } from 'kafkajs';
 import { InboxConsumer } from './inbox-consumer';
 import { OutboxRelay } from './outbox-relay';
 import { parseEventMessage } from './parse-event-message';
-import { countEffects, ELECTIONS_TOPIC, electionCalledPayload, serviceSchema, testKafka } from './testing/messaging-fixture';
+import {
+  countEffects,
+  ELECTIONS_TOPIC,
+  electionCalledPayload,
+  serviceSchema,
+  testKafka,
+} from './testing/messaging-fixture';
 
 describe('outbox relay and inbox consumer, through the real broker', () => {
   let producer: Awaited<ReturnType<typeof serviceSchema>>;
@@ -29,7 +35,11 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
         events: [{ type: 'ElectionCalled', payload }],
       })),
     );
-    const relayOptions = { name: 'kafka', topicOf: (event: { type: string }) => eventCatalog.topicOf(event.type, 'voter-roll'), batchSize: 100 };
+    const relayOptions = {
+      name: 'kafka',
+      topicOf: (event: { type: string }) => eventCatalog.topicOf(event.type, 'voter-roll'),
+      batchSize: 100,
+    };
     let batches = 0;
     const dying = new OutboxRelay(producer.dataSource, producer.store, kafka, {
       ...relayOptions,
@@ -43,7 +53,8 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
 
     const restarted = new OutboxRelay(producer.dataSource, producer.store, kafka, relayOptions);
     let published = 0;
-    for (let batch = await restarted.publishBatch(); batch > 0; batch = await restarted.publishBatch()) published += batch;
+    for (let batch = await restarted.publishBatch(); batch > 0; batch = await restarted.publishBatch())
+      published += batch;
     await restarted.stop();
     expect(published).toBe(200); // the crashed batch is sent again: 100 duplicates reach Kafka
 
@@ -55,7 +66,10 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
       handlers: {
         ElectionCalled: async (event, tx) => {
           const { electionId } = event.payload as ElectionCalledPayload;
-          await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [event.eventId, electionId]);
+          await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
+            event.eventId,
+            electionId,
+          ]);
         },
       },
       record: async () => undefined,
@@ -81,7 +95,8 @@ async function waitUntilCaughtUp(kafka: Kafka, inbox: InboxConsumer): Promise<vo
       const ends = await admin.fetchTopicOffsets(ELECTIONS_TOPIC);
       const [committed] = await admin.fetchOffsets({ groupId: inbox.groupId, topics: [ELECTIONS_TOPIC] });
       const behind = ends.some((end) => {
-        const done = committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
+        const done =
+          committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
         return BigInt(end.high) > 0n && BigInt(done) < BigInt(end.high);
       });
       if (!behind) return;
@@ -106,7 +121,9 @@ async function deliveredCount(kafka: Kafka, electionIds: ReadonlySet<string>): P
   await new Promise<void>((resolve) => {
     void reader.run({
       eachMessage: async ({ partition, message }) => {
-        const payload = (JSON.parse(message.value?.toString() ?? '{}') as { payload?: { electionId?: string } }).payload;
+        const payload = (
+          JSON.parse(message.value?.toString() ?? '{}') as { payload?: { electionId?: string } }
+        ).payload;
         if (payload?.electionId && electionIds.has(payload.electionId)) count++;
         if (BigInt(message.offset) + 1n >= (remaining.get(partition) ?? 0n)) remaining.delete(partition);
         if ([...remaining.values()].every((high) => high === 0n) || remaining.size === 0) resolve();

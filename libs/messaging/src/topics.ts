@@ -1,7 +1,11 @@
 import type { Kafka } from 'kafkajs';
 
 /** Creates topics that do not exist yet; production clusters provision them, dev and tests use this. */
-export async function ensureTopics(kafka: Kafka, topics: readonly string[], numPartitions = 6): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: readonly string[],
+  numPartitions = 6,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -31,7 +31,9 @@ export async function runService(descriptor: ServiceDescriptor, appModule: AppMo
   } catch (error) {
     const expected = error instanceof ConfigurationError || error instanceof DependencyUnavailable;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${descriptor.name}: cannot start: ${expected ? message : (error as Error).stack}\n`);
+    process.stderr.write(
+      `${descriptor.name}: cannot start: ${expected ? message : (error as Error).stack}\n`,
+    );
     process.exit(1);
   }
 }

@@ -9,12 +9,18 @@ export class DependencyUnavailable extends Error {
 const redactUrl = (url: string) => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
 
 export async function checkDatabase(url: string, timeoutMs = 5000): Promise<void> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+  });
   try {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw new DependencyUnavailable(`DATABASE_URL=${redactUrl(url)}: PostgreSQL did not answer: ${describe(error)}`);
+    throw new DependencyUnavailable(
+      `DATABASE_URL=${redactUrl(url)}: PostgreSQL did not answer: ${describe(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -39,7 +45,9 @@ export async function checkKafka(brokers: readonly string[], timeoutMs = 5000): 
       timeoutMs,
     );
   } catch (error) {
-    throw new DependencyUnavailable(`KAFKA_BROKERS=${brokers.join(',')}: no Kafka broker answered: ${describe(error)}`);
+    throw new DependencyUnavailable(
+      `KAFKA_BROKERS=${brokers.join(',')}: no Kafka broker answered: ${describe(error)}`,
+    );
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -26,7 +26,10 @@ export class HealthController {
       this.check(() => this.dataSource.query('select 1')),
       this.check(() => this.kafkaAdmin().then((admin) => admin.describeCluster())),
     ]);
-    const body = { status: database === 'up' && kafka === 'up' ? 'ok' : 'unavailable', checks: { database, kafka } };
+    const body = {
+      status: database === 'up' && kafka === 'up' ? 'ok' : 'unavailable',
+      checks: { database, kafka },
+    };
     if (body.status !== 'ok') {
       this.metrics.startupFailures.inc();
       throw new ServiceUnavailableException(body);
@@ -57,7 +60,10 @@ export class HealthController {
       await Promise.race([
         probe(),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+            CHECK_TIMEOUT_MS,
+          );
         }),
       ]);
       return 'up';

@@ -3,6 +3,11 @@ export { checkDatabase, checkKafka, DependencyUnavailable } from './dependency-c
 export { createKafka, KAFKA } from './kafka-client';
 export { loadServiceConfig, serviceConfigSchema, type ServiceConfig } from './service-config';
 export { schemaNameOf, type ServiceDescriptor } from './service-descriptor';
-export { SERVICE_CONFIG, SERVICE_DESCRIPTOR, ServiceKitModule, type ServiceKitOptions } from './service-kit.module';
+export {
+  SERVICE_CONFIG,
+  SERVICE_DESCRIPTOR,
+  ServiceKitModule,
+  type ServiceKitOptions,
+} from './service-kit.module';
 export { LedgerErrorsFilter } from './ledger-errors.filter';
 export { ZodValidationPipe } from './zod-validation.pipe';

@@ -15,6 +15,10 @@ export class LedgerErrorsFilter extends BaseExceptionFilter {
     const status = error instanceof Error ? STATUS_BY_ERROR_NAME[error.name] : undefined;
     if (status === undefined || host.getType() !== 'http') return super.catch(error, host);
     const { name, message } = error as Error;
-    host.switchToHttp().getResponse<Response>().status(status).json({ statusCode: status, error: name, message });
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(status)
+      .json({ statusCode: status, error: name, message });
   }
 }

@@ -14,7 +14,11 @@ import { schemaNameOf, type ServiceDescriptor } from './service-descriptor';
 
 const JWKS_EXPECTED = 'expected a JWKS document {"keys":[...]} with the token public keys';
 const jwksSchema = z.object(
-  { keys: z.array(z.object({ kty: z.string() }, { message: JWKS_EXPECTED }).loose(), { message: JWKS_EXPECTED }).min(1, JWKS_EXPECTED) },
+  {
+    keys: z
+      .array(z.object({ kty: z.string() }, { message: JWKS_EXPECTED }).loose(), { message: JWKS_EXPECTED })
+      .min(1, JWKS_EXPECTED),
+  },
   { message: JWKS_EXPECTED },
 );
 

@@ -50,7 +50,9 @@ export class ServiceKitModule {
           pinoHttp: {
             logger: pino(loggerOptions(descriptor.name, config.LOG_LEVEL)),
             // the URL can carry a personal number: log the route template only
-            serializers: { req: (req: { method: string; id: unknown }) => ({ id: req.id, method: req.method }) },
+            serializers: {
+              req: (req: { method: string; id: unknown }) => ({ id: req.id, method: req.method }),
+            },
             customProps: (req) => ({ route: (req as { route?: { path?: string } }).route?.path }),
           },
         }),
@@ -65,11 +67,19 @@ export class ServiceKitModule {
           synchronize: false,
           autoLoadEntities: true,
           // unqualified SQL (the ledger's tables) resolves in the service's own schema
-          extra: { max: 10, connectionTimeoutMillis: 5000, options: `-c search_path=${config.DATABASE_SCHEMA}` },
+          extra: {
+            max: 10,
+            connectionTimeoutMillis: 5000,
+            options: `-c search_path=${config.DATABASE_SCHEMA}`,
+          },
           logging: ['error'],
         }),
         CqrsModule.forRoot(),
-        AuthModule.forRoot({ jwks: config.AUTH_JWKS, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),
+        AuthModule.forRoot({
+          jwks: config.AUTH_JWKS,
+          issuer: config.AUTH_ISSUER,
+          audience: config.AUTH_AUDIENCE,
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers,
@@ -77,4 +87,3 @@ export class ServiceKitModule {
     };
   }
 }
-

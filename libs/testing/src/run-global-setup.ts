@@ -12,7 +12,9 @@ export default async function globalSetup(): Promise<void> {
     infrastructure = await resolveTestInfrastructure();
   } catch (error) {
     // integration tests without a broker or a database must fail the run, loudly
-    throw new Error(`integration tests need real Kafka and PostgreSQL and they could not be had: ${String(error)}`);
+    throw new Error(
+      `integration tests need real Kafka and PostgreSQL and they could not be had: ${String(error)}`,
+    );
   }
   globalThis.vlTestInfrastructure = infrastructure;
   // test workers start after this and inherit the environment

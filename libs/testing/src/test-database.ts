@@ -38,13 +38,15 @@ export class TestSchema {
 
 export function testDatabaseUrl(): string {
   const url = process.env['TEST_DATABASE_URL'];
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run integration tests through jest (global setup)');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is not set: run integration tests through jest (global setup)');
   return url;
 }
 
 export function testKafkaBrokers(): string[] {
   const brokers = process.env['TEST_KAFKA_BROKERS'];
-  if (!brokers) throw new Error('TEST_KAFKA_BROKERS is not set: run integration tests through jest (global setup)');
+  if (!brokers)
+    throw new Error('TEST_KAFKA_BROKERS is not set: run integration tests through jest (global setup)');
   return brokers.split(',');
 }
 

@@ -21,14 +21,22 @@ export async function resolveTestInfrastructure(): Promise<TestInfrastructure> {
   const givenKafka = process.env['KAFKA_BROKERS'];
   const givenDatabase = process.env['DATABASE_URL'];
   if (givenKafka && givenDatabase) {
-    return { kafkaBrokers: givenKafka, databaseUrl: givenDatabase, source: 'environment', stop: async () => undefined };
+    return {
+      kafkaBrokers: givenKafka,
+      databaseUrl: givenDatabase,
+      source: 'environment',
+      stop: async () => undefined,
+    };
   }
   const containers = await fromTestcontainers(givenKafka, givenDatabase);
   if (containers) return containers;
   return fromLocalLauncher(givenKafka, givenDatabase);
 }
 
-async function fromTestcontainers(givenKafka?: string, givenDatabase?: string): Promise<TestInfrastructure | undefined> {
+async function fromTestcontainers(
+  givenKafka?: string,
+  givenDatabase?: string,
+): Promise<TestInfrastructure | undefined> {
   const { getContainerRuntimeClient } = await import('testcontainers');
   try {
     await getContainerRuntimeClient();
@@ -58,10 +66,22 @@ async function fromLocalLauncher(givenKafka?: string, givenDatabase?: string): P
     await ensureLocalPostgres(LOCAL_ADMIN_URL, log);
     databaseUrl = await ensureDatabase(LOCAL_ADMIN_URL, 'voting_ledger_test');
   }
-  if (givenKafka) return { kafkaBrokers: givenKafka, databaseUrl, source: 'environment + local PostgreSQL', stop: async () => undefined };
+  if (givenKafka)
+    return {
+      kafkaBrokers: givenKafka,
+      databaseUrl,
+      source: 'environment + local PostgreSQL',
+      stop: async () => undefined,
+    };
   const dataDir = mkdtempSync(join(tmpdir(), 'vl-test-kafka-'));
   const started = Date.now();
-  const broker = await startKafkaBroker({ dataDir, port: await freePort(), controllerPort: await freePort(), heapMb: 512, log });
+  const broker = await startKafkaBroker({
+    dataDir,
+    port: await freePort(),
+    controllerPort: await freePort(),
+    heapMb: 512,
+    log,
+  });
   log(`Kafka broker from the local launcher answers at ${broker.brokers} after ${Date.now() - started} ms`);
   return {
     kafkaBrokers: broker.brokers,

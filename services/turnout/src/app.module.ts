@@ -18,9 +18,16 @@ export class TurnoutModule {
         ServiceKitModule.forService({
           descriptor: turnout,
           config,
-          migrations: [EventStoreTables1763860000000, MessagingTables1763860000001, ScheduledElections1763860000100],
+          migrations: [
+            EventStoreTables1763860000000,
+            MessagingTables1763860000001,
+            ScheduledElections1763860000100,
+          ],
         }),
-        LedgerModule.forService({ handlers: VoterRollEventHandlers, providers: [ScheduledElectionsRepository] }),
+        LedgerModule.forService({
+          handlers: VoterRollEventHandlers,
+          providers: [ScheduledElectionsRepository],
+        }),
       ],
       controllers: [ElectionsController],
       providers: [ScheduledElectionsRepository],

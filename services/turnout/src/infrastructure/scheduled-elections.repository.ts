@@ -20,7 +20,16 @@ export class ScheduledElectionsRepository {
     await tx.query(
       `insert into scheduled_elections (election_id, kind, title, election_date, time_zone, polls_open_at, polls_close_at, source_event_id)
        values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (election_id) do nothing`,
-      [election.electionId, election.kind, election.title, election.electionDate, election.timeZone, election.pollsOpenAt, election.pollsCloseAt, sourceEventId],
+      [
+        election.electionId,
+        election.kind,
+        election.title,
+        election.electionDate,
+        election.timeZone,
+        election.pollsOpenAt,
+        election.pollsCloseAt,
+        sourceEventId,
+      ],
     );
   }
 

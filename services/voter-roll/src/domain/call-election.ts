@@ -1,5 +1,12 @@
 import type { ElectionCalledPayload } from '@vl/contracts';
-import { evolveElection, initialElection, type Election, type ElectionDecision, type ElectionEvent, type ElectionRejection } from './election';
+import {
+  evolveElection,
+  initialElection,
+  type Election,
+  type ElectionDecision,
+  type ElectionEvent,
+  type ElectionRejection,
+} from './election';
 
 /** Calling an election fixes its date, time zone and polling hours (DOMAIN: 07:00–20:00 by default). */
 export interface CallElection extends ElectionCalledPayload {

@@ -18,7 +18,10 @@ const given = (...events: ElectionCalled[]) => events.reduce(evolveElection, ini
 describe('CallElection', () => {
   it('given no election, when called for a future date, then ElectionCalled carries date and hours', () => {
     const { today: _today, ...payload } = command;
-    expect(callElection(command, given())).toEqual({ ok: true, value: [{ type: 'ElectionCalled', payload }] });
+    expect(callElection(command, given())).toEqual({
+      ok: true,
+      value: [{ type: 'ElectionCalled', payload }],
+    });
   });
 
   it('given the election was called, when called again, then it is rejected', () => {

@@ -12,7 +12,11 @@ export const initialElection: Election = { status: 'none' };
 export function evolveElection(state: Election, event: ElectionEvent): Election {
   switch (event.type) {
     case 'ElectionCalled':
-      return { status: 'called', electionId: event.payload.electionId, electionDate: event.payload.electionDate };
+      return {
+        status: 'called',
+        electionId: event.payload.electionId,
+        electionDate: event.payload.electionDate,
+      };
     default:
       return exhaustive(event.type, state);
   }

@@ -10,18 +10,29 @@ import { CallElectionCommand } from './call-election.command';
 export class CallElectionHandler implements ICommandHandler<CallElectionCommand> {
   constructor(private readonly store: EventStore) {}
 
-  async execute({ election }: CallElectionCommand): Promise<Result<{ electionId: string }, ElectionRejection>> {
+  async execute({
+    election,
+  }: CallElectionCommand): Promise<Result<{ electionId: string }, ElectionRejection>> {
     const today = calendarDateIn(election.timeZone, new Date());
-    const outcome = await decideAndAppend(this.store, electionStreamId(election.electionId), electionDecider, {
-      ...election,
-      today,
-    });
+    const outcome = await decideAndAppend(
+      this.store,
+      electionStreamId(election.electionId),
+      electionDecider,
+      {
+        ...election,
+        today,
+      },
+    );
     return outcome.ok ? { ok: true, value: { electionId: election.electionId } } : outcome;
   }
 }
 
-
 // the 'en-CA' locale formats dates as YYYY-MM-DD
 function calendarDateIn(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
