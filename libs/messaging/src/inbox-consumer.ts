@@ -122,7 +122,8 @@ export class InboxConsumer {
       this.logger?.warn({ topic, partition, offset: message.offset, reason }, 'parked a message');
     };
     const blocker = parkedKeys.get(key ?? '');
-    if (blocker !== undefined) return park(`waiting behind parked message ${blocker} of the same key`);
+    if (blocker !== undefined)
+      return park(`waiting behind the parked message at offset ${blocker} of the same key`);
     if (!parsed.ok) return park(`invalid event: ${parsed.error}`);
     const failure = await this.applyWithRetries(tx, parsed.event, location);
     if (failure) return park(`handler failed: ${failure}`);

@@ -63,14 +63,14 @@ export class ParkingLot {
     private readonly ports: ParkingLotPorts,
   ) {}
 
-  /** Keys that have an open parked message, with the id of the first one. */
+  /** Keys that have an open parked message, with the Kafka offset of the first one. */
   async openKeys(tx: EntityManager): Promise<Map<string, string>> {
-    const rows: { message_key: string | null; id: string }[] = await tx.query(
-      `select message_key, min(id)::text as id from parked_messages
-        where consumer_group = $1 and status = 'parked' group by message_key`,
+    const rows: { message_key: string | null; message_offset: string }[] = await tx.query(
+      `select distinct on (message_key) message_key, message_offset::text
+         from parked_messages where consumer_group = $1 and status = 'parked' order by message_key, id`,
       [this.groupId],
     );
-    return new Map(rows.map((row) => [row.message_key ?? '', row.id]));
+    return new Map(rows.map((row) => [row.message_key ?? '', row.message_offset]));
   }
 
   async lockKey(tx: EntityManager, key: string | null): Promise<void> {

@@ -99,7 +99,7 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
     expect(parked[0]?.reason).toMatch(/^invalid event: ElectionCalled\.payload\.electionDate/);
     expect(parked[1]).toMatchObject({
       eventId: laterOfSameKey,
-      reason: `waiting behind parked message ${parked[0]?.offset} of the same key`,
+      reason: `waiting behind the parked message at offset ${parked[0]?.offset} of the same key`,
     });
     expect(await countEffects(service.dataSource, [key])).toEqual({ total: 0, distinct: 0 });
 

@@ -46,7 +46,7 @@ async function fromTestcontainers(
   }
   const { KafkaContainer } = await import('@testcontainers/kafka');
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-  const kafka = givenKafka ? undefined : await new KafkaContainer('apache/kafka:4.1.1').withKraft().start();
+  const kafka = givenKafka ? undefined : await new KafkaContainer('apache/kafka:4.4.0').withKraft().start();
   const postgres = givenDatabase ? undefined : await new PostgreSqlContainer('postgres:17').start();
   log('started Kafka and PostgreSQL with testcontainers');
   return {
