@@ -23,5 +23,6 @@ export async function runUp(options: { fresh: boolean; untilHealthy: boolean }):
   }
   say('stopping the services and the broker');
   await stack.stop();
+  say('stopped: no service or broker process is left running');
   return 0;
 }
