@@ -1,5 +1,7 @@
 import { envBrokerList, envPort, envPostgresUrl } from '@vl/config';
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { loadServiceConfig } from '@vl/service-kit';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
@@ -80,7 +82,16 @@ const composeService = (name: string): ComposeService => {
   if (!service) throw new Error(`deploy/docker-compose.yml has no service ${name}`);
   return service;
 };
-const environmentOf = (name: string, env: Record<string, string> = { AUTH_JWKS: SAMPLE_JWKS }) =>
+const SAMPLE_LEDGER_KEYS = Object.fromEntries(
+  ['VOTER_ROLL', 'TURNOUT', 'EXCUSES', 'SANCTIONS', 'LOTTERY', 'INCENTIVES'].map((schema) => [
+    `VL_${schema}_LEDGER_KEY`,
+    generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  ]),
+);
+const environmentOf = (
+  name: string,
+  env: Record<string, string> = { AUTH_JWKS: SAMPLE_JWKS, ...SAMPLE_LEDGER_KEYS },
+) =>
   Object.fromEntries(
     Object.entries(composeService(name).environment ?? {}).map(([key, value]) => [
       key,
@@ -292,6 +303,8 @@ describe('deploy/docker-compose.yml (YAML checks)', () => {
       // the same password variable and default on both sides, else the service cannot log in
       expect(decodeURIComponent(url.password)).toBe(environmentOf('postgres')[passwordVariableOf(name)]);
       expect(env['DATABASE_SCHEMA'] ?? schemaOf(name)).toBe(schemaOf(name));
+      // the service's own configuration schema accepts the whole environment, whatever it later requires
+      expect(() => loadServiceConfig({ name, defaultPort: port }, env)).not.toThrow();
     },
   );
 

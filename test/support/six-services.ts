@@ -2,12 +2,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, mintToken, type Role, type SigningKey } from '@vl/auth';
-import { SERVICES, startService, type RunningService, type ServiceName } from '@vl/local-infra';
+import {
+  ephemeralLedgerKey,
+  SERVICES,
+  startService,
+  type RunningService,
+  type ServiceName,
+} from '@vl/local-infra';
 import { freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
 
 export interface SixServices {
   readonly urls: Readonly<Record<ServiceName, string>>;
   readonly services: readonly RunningService[];
+  /** the JWKS the services trust, for starting one more (a replay) beside them */
+  readonly jwks: string;
   token(...roles: Role[]): Promise<string>;
   stop(): Promise<void>;
 }
@@ -25,9 +33,13 @@ export async function startSixServices(): Promise<SixServices> {
           PORT: String(await freePort()),
           DATABASE_URL: testDatabaseUrl(),
           DATABASE_SCHEMA: (schemas[index] as TestSchema).name,
+          // stacks of parallel suites share the broker: each consumes in its own group
+          KAFKA_CONSUMER_GROUP: (schemas[index] as TestSchema).name,
           KAFKA_BROKERS: testKafkaBrokers().join(','),
           AUTH_JWKS: JSON.stringify(key.publicJwks),
           LOG_LEVEL: 'warn',
+          LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
+          CHECKPOINT_EVERY_SECONDS: '1',
         },
         logDir,
       ),
@@ -49,6 +61,7 @@ export async function startSixServices(): Promise<SixServices> {
       string
     >,
     services,
+    jwks: JSON.stringify(key.publicJwks),
     token: (...roles) =>
       mintToken(key.privateJwk, {
         subject: 'system-test',

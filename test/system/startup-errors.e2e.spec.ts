@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { generateSigningKey } from '@vl/auth';
-import { REPO_ROOT } from '@vl/local-infra';
+import { ephemeralLedgerKey, REPO_ROOT } from '@vl/local-infra';
 import { freePort, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
 
 interface Exit {
@@ -43,6 +43,7 @@ describe('a service that cannot start says why in one line, within seconds', () 
       DATABASE_URL: testDatabaseUrl(),
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       AUTH_JWKS: JSON.stringify(key.publicJwks),
+      LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
     };
   });
 

@@ -12,3 +12,4 @@ export {
   type RunningStack,
   type StackOptions,
 } from './stack';
+export { ephemeralLedgerKey, localLedgerKey } from './ledger-keys';

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
 import { startKafkaBroker, type RunningBroker } from './kafka-broker';
+import { localLedgerKey } from './ledger-keys';
 import { cacheDir } from './locations';
 import { ensureDatabase, ensureLocalPostgres, ensureServiceSchemas, LOCAL_ADMIN_URL } from './postgres';
 import { startService, type RunningService } from './service-process';
@@ -76,6 +77,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           AUTH_JWKS: JSON.stringify(key.publicJwks),
           AUTH_ISSUER: LOCAL_ISSUER,
           AUTH_AUDIENCE: LOCAL_AUDIENCE,
+          LEDGER_SIGNING_KEY: localLedgerKey(service.name),
         },
         logDir,
       ),

@@ -12,5 +12,5 @@ export {
   type ProducerContracts,
 } from './event-store';
 export { EventStoreTables1763860000000 } from './event-store-tables.migration';
-export { LOG_START, type LogCursor, type StoredEvent } from './stored-event';
+export { envelopeOf, LOG_START, type LogCursor, type StoredEvent } from './stored-event';
 export { catalogContracts } from './catalog-contracts';

@@ -48,3 +48,9 @@ export function toStoredEvent(row: EventRow, producer: string): StoredEvent {
     cursor: { txId: row.tx_id, position: row.position },
   };
 }
+
+/** The event as published and hashed: the envelope without the store's cursor. */
+export function envelopeOf(event: StoredEvent): EventEnvelope {
+  const { cursor: _cursor, ...envelope } = event;
+  return envelope;
+}

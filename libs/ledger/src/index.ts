@@ -2,3 +2,14 @@ export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
 export { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
 export { decideAndAppend, type Decider } from './command-handling';
+export { LedgerAuditController } from './audit/ledger-audit.controller';
+export {
+  digestRows,
+  PROJECTION_DIGESTS,
+  type ProjectionDigest,
+  type ReadModelDigest,
+} from './audit/projection-digest';
+export { CheckpointTables1763860000002 } from './checkpoints/checkpoint-tables.migration';
+export { LogCheckpointer, type CheckpointerOptions } from './checkpoints/log-checkpointer';
+export { parseSigningKey } from './checkpoints/signing-key';
+export { LEDGER_MIGRATIONS } from './ledger-migrations';

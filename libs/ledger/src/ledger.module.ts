@@ -7,13 +7,23 @@ import {
   type OnModuleDestroy,
   type Type,
 } from '@nestjs/common';
-import { eventCatalog } from '@vl/contracts';
-import { KAFKA, SERVICE_DESCRIPTOR, type ServiceDescriptor } from '@vl/service-kit';
+import { checkpointTopicOf, eventCatalog } from '@vl/contracts';
+import {
+  KAFKA,
+  SERVICE_CONFIG,
+  SERVICE_DESCRIPTOR,
+  type ServiceConfig,
+  type ServiceDescriptor,
+} from '@vl/service-kit';
 import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { catalogContracts, EventStore } from '@vl/event-store';
 import { InboxConsumer, OutboxRelay, parseEventMessage } from '@vl/messaging';
+import { LedgerAuditController } from './audit/ledger-audit.controller';
+import { PROJECTION_DIGESTS, type ProjectionDigest } from './audit/projection-digest';
+import { LogCheckpointer } from './checkpoints/log-checkpointer';
+import { parseSigningKey } from './checkpoints/signing-key';
 import { DeadLetterController } from './dead-letter.controller';
 import { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
 
@@ -22,21 +32,26 @@ export interface LedgerOptions {
   readonly handlers?: Type<EventHandlers>;
   /** what the handlers depend on (their projections' repositories) */
   readonly providers?: readonly Provider[];
+  /** the service's read models, each able to digest its state for replay comparison */
+  readonly digests?: readonly Type<ProjectionDigest>[];
 }
 
 class LedgerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly relay: OutboxRelay,
+    private readonly checkpointer: LogCheckpointer,
     @Optional() private readonly consumer?: InboxConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
+    this.checkpointer.start();
     await this.consumer?.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
+    await this.checkpointer.stop();
     await this.relay.stop();
   }
 }
@@ -69,24 +84,58 @@ export class LedgerModule {
           logger.logger,
         ),
     };
+    const checkpointerProvider = {
+      provide: LogCheckpointer,
+      inject: [DataSource, EventStore, KAFKA, SERVICE_DESCRIPTOR, SERVICE_CONFIG, PinoLogger],
+      useFactory: (
+        dataSource: DataSource,
+        store: EventStore,
+        kafka: Kafka,
+        descriptor: ServiceDescriptor,
+        config: ServiceConfig,
+        logger: PinoLogger,
+      ) =>
+        new LogCheckpointer(
+          dataSource,
+          store,
+          kafka,
+          {
+            origin: config.LEDGER_ORIGIN,
+            topic: checkpointTopicOf(descriptor.name),
+            signingKey: parseSigningKey(config.LEDGER_SIGNING_KEY),
+            everyEvents: config.CHECKPOINT_EVERY_EVENTS,
+            everySeconds: config.CHECKPOINT_EVERY_SECONDS,
+          },
+          logger.logger,
+        ),
+    };
+    const digestProviders = [
+      ...(options.digests ?? []),
+      {
+        provide: PROJECTION_DIGESTS,
+        inject: [...(options.digests ?? [])],
+        useFactory: (...digests: ProjectionDigest[]) => digests,
+      },
+    ];
     const consumerProviders = options.handlers
       ? [
           { provide: EVENT_HANDLERS, useClass: options.handlers },
           {
             provide: InboxConsumer,
-            inject: [DataSource, KAFKA, EventStore, EVENT_HANDLERS, PinoLogger],
+            inject: [DataSource, KAFKA, EventStore, EVENT_HANDLERS, SERVICE_CONFIG, PinoLogger],
             useFactory: (
               dataSource: DataSource,
               kafka: Kafka,
               store: EventStore,
               handlers: EventHandlers,
+              config: ServiceConfig,
               logger: PinoLogger,
             ) =>
               new InboxConsumer(
                 dataSource,
                 kafka,
                 {
-                  groupId: handlers.groupId,
+                  groupId: config.KAFKA_CONSUMER_GROUP,
                   topics: handlers.topics,
                   parse: parseEventMessage,
                   handlers: handlers.handlers(),
@@ -94,7 +143,7 @@ export class LedgerModule {
                     await store.append(
                       [
                         {
-                          streamId: `dead-letters-${handlers.groupId}`,
+                          streamId: `dead-letters-${config.KAFKA_CONSUMER_GROUP}`,
                           expectedVersion: 'any',
                           events: [event],
                         },
@@ -111,15 +160,17 @@ export class LedgerModule {
       : [];
     return {
       module: LedgerModule,
-      controllers: [DeadLetterController],
+      controllers: [DeadLetterController, LedgerAuditController],
       providers: [
         storeProvider,
         relayProvider,
+        checkpointerProvider,
+        ...digestProviders,
         ...consumerProviders,
         ...(options.providers ?? []),
         LedgerLifecycle,
       ],
-      exports: [EventStore, OutboxRelay, ...(options.handlers ? [InboxConsumer] : [])],
+      exports: [EventStore, OutboxRelay, LogCheckpointer, ...(options.handlers ? [InboxConsumer] : [])],
     };
   }
 }

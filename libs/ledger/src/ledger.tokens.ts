@@ -4,7 +4,6 @@ export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
 
 /** A service's reactions to other services' events, each applied exactly once. */
 export interface EventHandlers {
-  readonly groupId: string;
   readonly topics: readonly string[];
   handlers(): Readonly<Record<string, EventHandler>>;
 }

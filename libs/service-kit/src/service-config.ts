@@ -9,6 +9,7 @@ import {
   type Environment,
 } from '@vl/config';
 import type { JSONWebKeySet } from 'jose';
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { schemaNameOf, type ServiceDescriptor } from './service-descriptor';
 
@@ -33,6 +34,30 @@ export function serviceConfigSchema(descriptor: ServiceDescriptor) {
     AUTH_ISSUER: z.string().min(1).default('voting-ledger'),
     AUTH_AUDIENCE: z.string().min(1).default('voting-ledger'),
     LOG_LEVEL: envLogLevel,
+    LEDGER_SIGNING_KEY: z
+      .string({
+        message:
+          "expected the Ed25519 private key that signs this log's checkpoints (PKCS#8 PEM or base64 DER)",
+      })
+      .refine(
+        isEd25519PrivateKey,
+        "expected the Ed25519 private key that signs this log's checkpoints (PKCS#8 PEM or base64 DER)",
+      ),
+    // a replay (an auditor's or a rebuild) reads the same topics under its own group
+    KAFKA_CONSUMER_GROUP: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{0,100}$/, 'expected a consumer group name (a-z, 0-9, . _ -)')
+      .default(descriptor.name),
+    LEDGER_ORIGIN: z.string().min(1).default(`voting-ledger/${descriptor.name}`),
+    CHECKPOINT_EVERY_EVENTS: z.coerce
+      .number({ message: 'expected a whole number of events' })
+      .int()
+      .positive()
+      .default(1000),
+    CHECKPOINT_EVERY_SECONDS: z.coerce
+      .number({ message: 'expected a number of seconds' })
+      .positive()
+      .default(10),
   });
 }
 
@@ -42,4 +67,15 @@ export type ServiceConfig = Omit<z.infer<ReturnType<typeof serviceConfigSchema>>
 
 export function loadServiceConfig(descriptor: ServiceDescriptor, env?: Environment): ServiceConfig {
   return loadConfig(serviceConfigSchema(descriptor), env) as ServiceConfig;
+}
+
+function isEd25519PrivateKey(value: string): boolean {
+  try {
+    const key = value.includes('BEGIN')
+      ? createPrivateKey({ key: value, format: 'pem' })
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
 }

@@ -32,6 +32,28 @@ export class MerkleTreeBuilder {
     this.leafCount += 1;
   }
 
+  /** The subtree roots, most significant first: with the size, all a builder needs to resume. */
+  frontier(): readonly Uint8Array[] {
+    return this.subtreeRoots.map((root) => new Uint8Array(root));
+  }
+
+  /** Resumes a tree from a saved size and frontier, e.g. a service's checkpointer after a restart. */
+  static restore(size: number, frontier: readonly Uint8Array[]): MerkleTreeBuilder {
+    const expected = size
+      .toString(2)
+      .split('')
+      .filter((bit) => bit === '1').length;
+    if (!Number.isSafeInteger(size) || size < 0 || frontier.length !== expected) {
+      throw new RangeError(`a tree of size ${size} has ${expected} subtree roots; got ${frontier.length}`);
+    }
+    if (frontier.some((root) => root.length !== HASH_SIZE))
+      throw new RangeError(`subtree roots have ${HASH_SIZE} bytes`);
+    const builder = new MerkleTreeBuilder();
+    builder.subtreeRoots.push(...frontier.map((root) => new Uint8Array(root)));
+    builder.leafCount = size;
+    return builder;
+  }
+
   /** MTH of the leaves so far: the subtree roots folded right to left, as RFC 6962 §2.1 splits. */
   root(): Uint8Array {
     const last = this.subtreeRoots.length - 1;

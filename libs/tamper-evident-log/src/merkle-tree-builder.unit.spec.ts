@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { toHex } from './hash-encoding';
 import { MerkleTreeBuilder } from './merkle-tree-builder';
 import { merkleTreeHash } from './merkle-tree-hash';
+import { leafHash } from './rfc6962-hashing';
 
 // An independent transcription of RFC 6962 §2.1, sharing no code with the library
 function sha256(...parts: Uint8Array[]): Buffer {
@@ -50,5 +51,24 @@ describe('MerkleTreeBuilder', () => {
     for (let i = 0; i < 131_075; i++) builder.append(leaf);
     const kept = (builder as unknown as { subtreeRoots: readonly Uint8Array[] }).subtreeRoots.length;
     expect(kept).toBe((131_075).toString(2).replace(/0/g, '').length);
+  });
+});
+
+describe('MerkleTreeBuilder.restore', () => {
+  it('given a builder saved at any size, when restored and grown, then its roots match one that never stopped', () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => leafHash(new TextEncoder().encode(`event ${i}`)));
+    for (const stopAt of [0, 1, 5, 31, 32, 33, 69]) {
+      const first = new MerkleTreeBuilder();
+      leaves.slice(0, stopAt).forEach((leaf) => first.append(leaf));
+      const resumed = MerkleTreeBuilder.restore(first.size, first.frontier());
+      const straight = new MerkleTreeBuilder();
+      leaves.forEach((leaf) => straight.append(leaf));
+      leaves.slice(stopAt).forEach((leaf) => resumed.append(leaf));
+      expect(toHex(resumed.root())).toBe(toHex(straight.root()));
+    }
+  });
+
+  it('given a frontier that does not fit the size, when restored, then it is refused', () => {
+    expect(() => MerkleTreeBuilder.restore(3, [])).toThrow('a tree of size 3 has 2 subtree roots; got 0');
   });
 });

@@ -1,7 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EventStoreTables1763860000000 } from '@vl/event-store';
-import { LedgerModule } from '@vl/ledger';
-import { MessagingTables1763860000001 } from '@vl/messaging';
+import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { sanctions } from './sanctions.descriptor';
 
@@ -15,7 +13,7 @@ export class SanctionsModule {
         ServiceKitModule.forService({
           descriptor: sanctions,
           config,
-          migrations: [EventStoreTables1763860000000, MessagingTables1763860000001],
+          migrations: LEDGER_MIGRATIONS,
         }),
         LedgerModule.forService(),
       ],

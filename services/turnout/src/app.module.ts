@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EventStoreTables1763860000000 } from '@vl/event-store';
-import { LedgerModule } from '@vl/ledger';
-import { MessagingTables1763860000001 } from '@vl/messaging';
+import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { ElectionsController } from './api/elections.controller';
+import { ScheduledElectionsDigest } from './infrastructure/scheduled-elections.digest';
 import { ScheduledElections1763860000100 } from './infrastructure/scheduled-elections.migration';
 import { ScheduledElectionsRepository } from './infrastructure/scheduled-elections.repository';
 import { VoterRollEventHandlers } from './infrastructure/voter-roll-events.handlers';
@@ -18,15 +17,12 @@ export class TurnoutModule {
         ServiceKitModule.forService({
           descriptor: turnout,
           config,
-          migrations: [
-            EventStoreTables1763860000000,
-            MessagingTables1763860000001,
-            ScheduledElections1763860000100,
-          ],
+          migrations: [...LEDGER_MIGRATIONS, ScheduledElections1763860000100],
         }),
         LedgerModule.forService({
           handlers: VoterRollEventHandlers,
           providers: [ScheduledElectionsRepository],
+          digests: [ScheduledElectionsDigest],
         }),
       ],
       controllers: [ElectionsController],

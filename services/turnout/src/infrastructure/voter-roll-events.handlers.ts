@@ -8,7 +8,6 @@ import { ScheduledElectionsRepository } from './scheduled-elections.repository';
 /** Turnout learns of elections from voter-roll's topic, each event applied exactly once. */
 @Injectable()
 export class VoterRollEventHandlers implements EventHandlers {
-  readonly groupId = 'turnout';
   readonly topics = [topicName('voter-roll', 'elections', 1)];
 
   constructor(private readonly elections: ScheduledElectionsRepository) {}

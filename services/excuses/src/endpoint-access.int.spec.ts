@@ -1,0 +1,14 @@
+import { auditEndpointAccess, PLATFORM_PUBLIC_ENDPOINTS } from '@vl/testing';
+import { ExcusesModule } from './app.module';
+import { excuses } from './excuses.descriptor';
+
+describe('excuses endpoints (no default allow)', () => {
+  it('given the service module, when audited, then every endpoint declares its roles or why it is public', async () => {
+    const endpoints = await auditEndpointAccess(excuses, (config) => ExcusesModule.register(config));
+    expect(endpoints.filter((endpoint) => !endpoint.roles?.length && !endpoint.publicReason)).toEqual([]);
+    const publicOnes = endpoints
+      .filter((endpoint) => endpoint.publicReason)
+      .map((endpoint) => endpoint.endpoint);
+    expect(publicOnes.sort()).toEqual(PLATFORM_PUBLIC_ENDPOINTS);
+  });
+});

@@ -1,0 +1,14 @@
+import { auditEndpointAccess, PLATFORM_PUBLIC_ENDPOINTS } from '@vl/testing';
+import { LotteryModule } from './app.module';
+import { lottery } from './lottery.descriptor';
+
+describe('lottery endpoints (no default allow)', () => {
+  it('given the service module, when audited, then every endpoint declares its roles or why it is public', async () => {
+    const endpoints = await auditEndpointAccess(lottery, (config) => LotteryModule.register(config));
+    expect(endpoints.filter((endpoint) => !endpoint.roles?.length && !endpoint.publicReason)).toEqual([]);
+    const publicOnes = endpoints
+      .filter((endpoint) => endpoint.publicReason)
+      .map((endpoint) => endpoint.endpoint);
+    expect(publicOnes.sort()).toEqual(PLATFORM_PUBLIC_ENDPOINTS);
+  });
+});

@@ -1,0 +1,14 @@
+import { auditEndpointAccess, PLATFORM_PUBLIC_ENDPOINTS } from '@vl/testing';
+import { SanctionsModule } from './app.module';
+import { sanctions } from './sanctions.descriptor';
+
+describe('sanctions endpoints (no default allow)', () => {
+  it('given the service module, when audited, then every endpoint declares its roles or why it is public', async () => {
+    const endpoints = await auditEndpointAccess(sanctions, (config) => SanctionsModule.register(config));
+    expect(endpoints.filter((endpoint) => !endpoint.roles?.length && !endpoint.publicReason)).toEqual([]);
+    const publicOnes = endpoints
+      .filter((endpoint) => endpoint.publicReason)
+      .map((endpoint) => endpoint.endpoint);
+    expect(publicOnes.sort()).toEqual(PLATFORM_PUBLIC_ENDPOINTS);
+  });
+});

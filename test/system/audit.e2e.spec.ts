@@ -1,0 +1,171 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkpointTopicOf } from '@vl/contracts';
+import { ephemeralLedgerKey, startService, type RunningService } from '@vl/local-infra';
+import {
+  checkpointKeyRing,
+  importPublicKey,
+  parseCheckpointJson,
+  verifyCheckpoint,
+  verifyExportedNdjson,
+  type Checkpoint,
+} from '@vl/tamper-evident-log';
+import { freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { eventually } from '../support/eventually';
+import { startSixServices, type SixServices } from '../support/six-services';
+
+describe('an auditor verifies a service without trusting it', () => {
+  let stack: SixServices;
+  const auth = async (role: Parameters<SixServices['token']>[0]) => ({
+    authorization: `Bearer ${await stack.token(role)}`,
+  });
+
+  beforeAll(async () => {
+    stack = await startSixServices();
+    const operator = await auth('cec-operator');
+    for (const year of [2031, 2032, 2033]) {
+      const response = await fetch(`${stack.urls['voter-roll']}/elections`, {
+        method: 'POST',
+        headers: { ...operator, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'presidential',
+          title: `Presidential election ${year}`,
+          electionDate: `${year}-01-15`,
+        }),
+      });
+      expect(response.status).toBe(201);
+    }
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  it('given the exported log, checkpoints and public key, when verified offline, then it passes; one flipped byte is caught at its index', async () => {
+    const voterRoll = stack.urls['voter-roll'];
+    const checkpoints = await eventually(
+      async () => {
+        const list = (await (await fetch(`${voterRoll}/ledger/checkpoints`)).json()) as {
+          treeSize: number;
+        }[];
+        return list.some((checkpoint) => checkpoint.treeSize >= 3) ? list : undefined;
+      },
+      20_000,
+      'a checkpoint covering the three elections',
+    );
+    const { keys } = (await (await fetch(`${voterRoll}/ledger/public-keys`)).json()) as { keys: unknown[] };
+    const publicKeys = checkpointKeyRing(keys.map((key) => keyOf(key)));
+    const parsed = checkpoints.map((checkpoint) => unwrap(parseCheckpointJson(checkpoint)));
+
+    expect((await fetch(`${voterRoll}/ledger/log`, { headers: await auth('cec-operator') })).status).toBe(
+      403,
+    );
+    const exported = await (
+      await fetch(`${voterRoll}/ledger/log`, { headers: await auth('auditor') })
+    ).text();
+    const lines = exported.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+
+    const verified = await verifyExportedNdjson({ lines, checkpoints: parsed, publicKeys });
+    expect(verified).toMatchObject({ ok: true, treeSize: lines.length });
+
+    const tampered = [...lines];
+    tampered[1] = (tampered[1] as string).replace('Presidential election 2032', 'Presidential election 2039');
+    const caught = await verifyExportedNdjson({ lines: tampered, checkpoints: parsed, publicKeys });
+    expect(caught).toMatchObject({ ok: false, firstBadIndex: 1 });
+  });
+
+  it('given the checkpoint topic, when read by anyone, then every checkpoint verifies with the published key', async () => {
+    const { keys } = (await (await fetch(`${stack.urls['voter-roll']}/ledger/public-keys`)).json()) as {
+      keys: unknown[];
+    };
+    const publicKeys = checkpointKeyRing(keys.map((key) => keyOf(key)));
+    const fromKafka = await firstCheckpointOnTopic();
+    expect(verifyCheckpoint(fromKafka, publicKeys)).toEqual({ ok: true });
+    expect(fromKafka.origin).toBe('voting-ledger/voter-roll');
+  });
+
+  it('given an independent replay of turnout from the topics, when both digest their read model, then the digests are equal', async () => {
+    const auditor = await auth('auditor');
+    const digestOf = async (url: string) =>
+      (
+        (await (await fetch(`${url}/ledger/read-model-digest`, { headers: auditor })).json()) as {
+          projections: { name: string; rows: number; sha256: string }[];
+        }
+      ).projections;
+    const live = await eventually(
+      async () => {
+        const projections = await digestOf(stack.urls.turnout);
+        return (projections[0]?.rows ?? 0) >= 3 ? projections : undefined;
+      },
+      30_000,
+      'turnout holding the three elections',
+    );
+
+    const schema = await TestSchema.create('turnout_replay');
+    let replay: RunningService | undefined;
+    try {
+      replay = await startService(
+        'turnout',
+        {
+          PORT: String(await freePort()),
+          DATABASE_URL: testDatabaseUrl(),
+          DATABASE_SCHEMA: schema.name,
+          KAFKA_BROKERS: testKafkaBrokers().join(','),
+          KAFKA_CONSUMER_GROUP: `turnout-replay-${Date.now()}`,
+          AUTH_JWKS: stack.jwks,
+          LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
+          LOG_LEVEL: 'warn',
+        },
+        mkdtempSync(join(tmpdir(), 'vl-replay-')),
+      );
+      const url = replay.url;
+      const replayed = await eventually(
+        async () => {
+          const [projection] = await digestOf(url);
+          return projection && projection.rows >= (live[0]?.rows ?? 0) ? [projection] : undefined;
+        },
+        30_000,
+        'the replay catching up',
+      );
+      const liveNow = await digestOf(stack.urls.turnout);
+      expect(replayed).toEqual(liveNow);
+    } finally {
+      await replay?.stop();
+      await schema.drop();
+    }
+  });
+});
+
+function keyOf(exported: unknown) {
+  const imported = importPublicKey(exported);
+  if (!imported.ok) throw new Error(String(imported.error));
+  return imported.value.publicKey;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(String(result.error));
+  return result.value;
+}
+
+async function firstCheckpointOnTopic(): Promise<Checkpoint> {
+  const kafka = new Kafka({ clientId: 'auditor', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `auditor-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: checkpointTopicOf('voter-roll'), fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no checkpoint on the topic')), 20_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const parsed = parseCheckpointJson(JSON.parse(message.value?.toString() ?? 'null'));
+          if (parsed.ok) {
+            clearTimeout(timer);
+            resolve(parsed.value);
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
