@@ -4,12 +4,14 @@ import { runInfra } from './infra.command';
 import { runTests } from './test.command';
 import { printToken } from './token.command';
 import { runUp } from './up.command';
+import { verifyLogFiles } from './verify.command';
 
 const usage = `usage: ./vl <command>
   up [--fresh] [--until-healthy]   Kafka, PostgreSQL and the six services; Ctrl-C stops everything
   test                             format check, lint, typecheck, unit and integration tests
   infra [--fresh]                  only Kafka and PostgreSQL
-  token ROLE... [--subject S]      a development bearer token signed with the local key`;
+  token ROLE... [--subject S]      a development bearer token signed with the local key
+  verify --log F --checkpoints F --keys F   verify an exported log offline (auditors)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +23,9 @@ async function main(argv: string[]): Promise<number> {
       'until-healthy': { type: 'boolean', default: false },
       subject: { type: 'string', default: 'local-developer' },
       ttl: { type: 'string', default: '28800' },
+      log: { type: 'string' },
+      checkpoints: { type: 'string' },
+      keys: { type: 'string' },
     },
   });
   switch (command) {
@@ -32,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return runTests(positionals);
     case 'token':
       return printToken(positionals, values.subject, Number(values.ttl));
+    case 'verify':
+      return verifyLogFiles({ log: values.log, checkpoints: values.checkpoints, keys: values.keys });
     default:
       process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
       return 2;
