@@ -1,3 +1,4 @@
+import { electionCalledPayload } from '@vl/contracts/testing';
 import { TestSchema } from '@vl/testing';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
@@ -7,18 +8,7 @@ import { EventStore } from './event-store';
 import { EventStoreTables1763860000000 } from './event-store-tables.migration';
 import { LOG_START, type LogCursor, type StoredEvent } from './stored-event';
 
-const electionCalled = (electionId = uuidv7()) => ({
-  type: 'ElectionCalled',
-  payload: {
-    electionId,
-    kind: 'parliamentary',
-    title: 'Elections of deputies of the Jogorku Kenesh',
-    electionDate: '2030-11-24',
-    timeZone: 'Asia/Bishkek',
-    pollsOpenAt: '07:00',
-    pollsCloseAt: '20:00',
-  },
-});
+const electionCalled = () => ({ type: 'ElectionCalled', payload: electionCalledPayload() });
 
 describe('EventStore on PostgreSQL', () => {
   let schema: TestSchema;

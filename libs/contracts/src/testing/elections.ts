@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { ElectionCalledPayload } from '../voter-roll/election-called';
 
 /** The 30 November 2025 parliamentary election, with the default polling hours. */
@@ -10,3 +11,8 @@ export const parliamentary2025: ElectionCalledPayload = {
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
 };
+
+/** A future parliamentary election with its own id, for tests that need many distinct ones. */
+export function electionCalledPayload(electionId: string = uuidv7()): ElectionCalledPayload {
+  return { ...parliamentary2025, electionId, electionDate: '2030-11-24' };
+}

@@ -1,2 +1,2 @@
 export { envelopeFor } from './envelope-for';
-export { parliamentary2025 } from './elections';
+export { electionCalledPayload, parliamentary2025 } from './elections';

@@ -2,21 +2,12 @@ import { topicName } from '@vl/contracts';
 import { catalogContracts, EventStore, EventStoreTables1763860000000 } from '@vl/event-store';
 import { TestSchema, testKafkaBrokers } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { v7 as uuidv7 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { MessagingTables1763860000001 } from '../messaging-tables.migration';
 
 export const ELECTIONS_TOPIC = topicName('voter-roll', 'elections', 1);
 
-export const electionCalledPayload = (electionId = uuidv7()) => ({
-  electionId,
-  kind: 'parliamentary',
-  title: 'Elections of deputies of the Jogorku Kenesh',
-  electionDate: '2030-11-24',
-  timeZone: 'Asia/Bishkek',
-  pollsOpenAt: '07:00',
-  pollsCloseAt: '20:00',
-});
+export { electionCalledPayload } from '@vl/contracts/testing';
 
 /** A service's schema on the test database with the ledger's tables and an `effects` table to count. */
 export async function serviceSchema(prefix: string, producer: 'voter-roll' | 'turnout') {
