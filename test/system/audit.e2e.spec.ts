@@ -95,7 +95,7 @@ describe('an auditor verifies a service without trusting it', () => {
     const live = await eventually(
       async () => {
         const projections = await digestOf(stack.urls.turnout);
-        return (projections[0]?.rows ?? 0) >= 3 ? projections : undefined;
+        return (elections(projections)?.rows ?? 0) >= 3 ? projections : undefined;
       },
       30_000,
       'turnout holding the three elections',
@@ -119,22 +119,25 @@ describe('an auditor verifies a service without trusting it', () => {
         mkdtempSync(join(tmpdir(), 'vl-replay-')),
       );
       const url = replay.url;
+      // the replay has caught up when every projection's digest equals the live one's
       const replayed = await eventually(
         async () => {
-          const [projection] = await digestOf(url);
-          return projection && projection.rows >= (live[0]?.rows ?? 0) ? [projection] : undefined;
+          const [mine, theirs] = await Promise.all([digestOf(url), digestOf(stack.urls.turnout)]);
+          return mine.length > 0 && JSON.stringify(mine) === JSON.stringify(theirs) ? mine : undefined;
         },
         30_000,
-        'the replay catching up',
+        'the replay reaching the live digests',
       );
-      const liveNow = await digestOf(stack.urls.turnout);
-      expect(replayed).toEqual(liveNow);
+      expect(elections(replayed)?.rows).toBeGreaterThanOrEqual(elections(live)?.rows ?? 3);
     } finally {
       await replay?.stop();
       await schema.drop();
     }
   });
 });
+
+const elections = (projections: readonly { name: string; rows: number }[]) =>
+  projections.find((projection) => projection.name === 'scheduled_elections');
 
 function keyOf(exported: unknown) {
   const imported = importPublicKey(exported);

@@ -78,14 +78,22 @@ describe('an operator resolves a poison event through the HTTP API', () => {
     const after = (await (await fetch(url, { headers: operator })).json()) as Parked[];
     expect(after.find((message) => message.key === key)).toBeUndefined();
 
-    const log = await (await fetch(`${stack.urls.turnout}/ledger/log`, { headers: auditor })).text();
-    const recorded = log
-      .trimEnd()
-      .split('\n')
-      .map(
-        (line) => (JSON.parse(line) as { event: { type: string; payload: Record<string, unknown> } }).event,
-      )
-      .find((event) => event.type === 'DeadLetterSkipped' && event.payload['key'] === key);
+    // the export reaches events once every older transaction on the database has finished
+    const recorded = await eventually(
+      async () => {
+        const log = await (await fetch(`${stack.urls.turnout}/ledger/log`, { headers: auditor })).text();
+        return log
+          .split('\n')
+          .filter((line) => line.length > 0)
+          .map(
+            (line) =>
+              (JSON.parse(line) as { event: { type: string; payload: Record<string, unknown> } }).event,
+          )
+          .find((event) => event.type === 'DeadLetterSkipped' && event.payload['key'] === key);
+      },
+      20_000,
+      'the skip in the exported log',
+    );
     expect(recorded?.payload).toMatchObject({
       reason: 'not an election kind; the producer was fixed',
       operator: 'system-test',

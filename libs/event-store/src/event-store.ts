@@ -59,7 +59,7 @@ export class EventStore {
     manager?: EntityManager,
   ): Promise<StoredEvent[]> {
     const rows = this.prepareRows(requests, context);
-    if (rows.length === 0) return [];
+    if (rows.every((own) => own.length === 0)) return [];
     const work = (tx: EntityManager) => this.insert(tx, requests, rows);
     return manager ? work(manager) : this.dataSource.transaction('READ COMMITTED', work);
   }
@@ -88,11 +88,11 @@ export class EventStore {
     return rows.map((row) => toStoredEvent(row, this.producer));
   }
 
-  private prepareRows(requests: readonly AppendRequest[], context: AppendContext): PreparedRow[] {
+  private prepareRows(requests: readonly AppendRequest[], context: AppendContext): PreparedRow[][] {
     const now = new Date().toISOString();
     const occurredAt = context.occurredAt?.toISOString() ?? now;
     const correlationId = context.correlationId ?? uuidv7();
-    return requests.flatMap((request, requestIndex) =>
+    return requests.map((request, requestIndex) =>
       request.events.map((event) => {
         const prepared = this.contracts.prepare(this.producer, event);
         if (!prepared.ok) throw new EventContractViolation(prepared.error);
@@ -105,7 +105,7 @@ export class EventStore {
           type: event.type,
           schemaVersion: prepared.schemaVersion,
           partitionKey: prepared.partitionKey,
-          payload: JSON.stringify(prepared.payload),
+          payload: prepared.payload,
           occurredAt,
           recordedAt: now,
           correlationId,
@@ -115,20 +115,28 @@ export class EventStore {
     );
   }
 
-  private async insert(tx: EntityManager, requests: readonly AppendRequest[], rows: PreparedRow[]) {
+  private async insert(
+    tx: EntityManager,
+    requests: readonly AppendRequest[],
+    rowsByRequest: PreparedRow[][],
+  ) {
+    const all = rowsByRequest.flat();
     const alreadyStored = await this.storedIds(
       tx,
-      rows.filter((row) => row.suppliedId).map((row) => row.eventId),
+      all.filter((row) => row.suppliedId).map((row) => row.eventId),
     );
     const retried = new Set<number>();
-    requests.forEach((request, index) => {
-      const own = rows.filter((row) => row.requestIndex === index);
+    rowsByRequest.forEach((own, index) => {
       const stored = own.filter((row) => alreadyStored.has(row.eventId)).length;
       if (stored > 0 && stored === own.length) retried.add(index);
-      else if (stored > 0) throw new EventIdReused(request.streamId);
+      else if (stored > 0) throw new EventIdReused(requests[index]?.streamId ?? '');
     });
-    const fresh = rows.filter((row) => !retried.has(row.requestIndex));
-    const current = await this.currentVersions(tx, [...new Set(fresh.map((row) => row.streamId))]);
+    // 'no-stream' needs no lookup: the unique (stream, version) index refuses an existing stream
+    const lookedUp = requests.filter(
+      (request, index) => !retried.has(index) && request.expectedVersion !== 'no-stream',
+    );
+    const current = await this.currentVersions(tx, [...new Set(lookedUp.map((request) => request.streamId))]);
+    const fresh: PreparedRow[] = [];
     for (const [index, request] of requests.entries()) {
       if (retried.has(index)) continue;
       const actual = current.get(request.streamId) ?? 0;
@@ -137,26 +145,53 @@ export class EventStore {
         throw new StreamVersionConflict(request.streamId, expected, actual);
       }
       let version = actual;
-      for (const row of fresh) if (row.requestIndex === index) row.streamVersion = ++version;
+      for (const row of rowsByRequest[index] ?? []) {
+        row.streamVersion = ++version;
+        fresh.push(row);
+      }
       current.set(request.streamId, version);
     }
     const inserted = fresh.length === 0 ? [] : await this.insertRows(tx, fresh);
     if (inserted.length < fresh.length) await this.raiseConflict(tx, requests, fresh, inserted);
-    const retriedIds = rows.filter((row) => retried.has(row.requestIndex)).map((row) => row.eventId);
+    const cursors = new Map(
+      inserted.map((row) => [row.event_id, { txId: row.tx_id, position: row.position }]),
+    );
+    const retriedIds = all.filter((row) => retried.has(row.requestIndex)).map((row) => row.eventId);
     const replayed: EventRow[] =
       retriedIds.length === 0
         ? []
         : await tx.query(`select ${EVENT_COLUMNS} from events where event_id = any($1::uuid[])`, [
             retriedIds,
           ]);
-    const byId = new Map([...inserted, ...replayed].map((row) => [row.event_id, row]));
-    return rows.flatMap((row) => {
-      const stored = byId.get(row.eventId);
-      return stored ? [toStoredEvent(stored, this.producer)] : [];
+    const replayedById = new Map(replayed.map((row) => [row.event_id, toStoredEvent(row, this.producer)]));
+    return all.flatMap((row) => {
+      const stored = replayedById.get(row.eventId);
+      if (stored) return [stored];
+      const cursor = cursors.get(row.eventId);
+      return cursor ? [this.storedEventOf(row, cursor)] : [];
     });
   }
 
-  private insertRows(tx: EntityManager, rows: readonly PreparedRow[]): Promise<EventRow[]> {
+  // built from what we just wrote: the insert returns only the position, not the payload back
+  private storedEventOf(row: PreparedRow, cursor: LogCursor): StoredEvent {
+    return {
+      eventId: row.eventId,
+      type: row.type,
+      schemaVersion: row.schemaVersion,
+      streamId: row.streamId,
+      streamVersion: row.streamVersion,
+      occurredAt: row.occurredAt,
+      recordedAt: row.recordedAt,
+      producer: this.producer,
+      correlationId: row.correlationId,
+      causationId: row.causationId,
+      partitionKey: row.partitionKey,
+      payload: row.payload,
+      cursor,
+    };
+  }
+
+  private insertRows(tx: EntityManager, rows: readonly PreparedRow[]): Promise<InsertedRow[]> {
     const first = rows[0] as PreparedRow;
     return tx.query(
       `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at,
@@ -165,7 +200,7 @@ export class EventStore {
          from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $10::text[], $11::jsonb[])
               as e(event_id, stream_id, stream_version, type, schema_version, partition_key, payload)
        on conflict do nothing
-       returning ${EVENT_COLUMNS}`,
+       returning event_id, tx_id::text, position::text`,
       [
         rows.map((row) => row.eventId),
         rows.map((row) => row.streamId),
@@ -177,7 +212,7 @@ export class EventStore {
         first.correlationId,
         first.causationId,
         rows.map((row) => row.partitionKey),
-        rows.map((row) => row.payload),
+        rows.map((row) => JSON.stringify(row.payload)),
       ],
     );
   }
@@ -187,7 +222,7 @@ export class EventStore {
     tx: EntityManager,
     requests: readonly AppendRequest[],
     fresh: readonly PreparedRow[],
-    inserted: readonly EventRow[],
+    inserted: readonly InsertedRow[],
   ): Promise<never> {
     const insertedIds = new Set(inserted.map((row) => row.event_id));
     const missing = fresh.find((row) => !insertedIds.has(row.eventId)) as PreparedRow;
@@ -209,17 +244,29 @@ export class EventStore {
     return new Set(rows.map((row) => row.event_id));
   }
 
+  // one index probe per stream, whatever the table's statistics say
   private async currentVersions(
     tx: EntityManager,
     streamIds: readonly string[],
   ): Promise<Map<string, number>> {
     if (streamIds.length === 0) return new Map();
-    const rows: { stream_id: string; version: number }[] = await tx.query(
-      `select stream_id, max(stream_version)::int as version from events where stream_id = any($1::text[]) group by stream_id`,
+    const rows: { stream_id: string; version: number | null }[] = await tx.query(
+      `select s.stream_id,
+              (select e.stream_version from events e where e.stream_id = s.stream_id
+                order by e.stream_version desc limit 1) as version
+         from unnest($1::text[]) as s(stream_id)`,
       [streamIds],
     );
-    return new Map(rows.map((row) => [row.stream_id, row.version]));
+    return new Map(
+      rows.flatMap((row) => (row.version === null ? [] : [[row.stream_id, row.version] as const])),
+    );
   }
+}
+
+interface InsertedRow {
+  event_id: string;
+  tx_id: string;
+  position: string;
 }
 
 interface PreparedRow {
@@ -231,7 +278,7 @@ interface PreparedRow {
   readonly type: string;
   readonly schemaVersion: number;
   readonly partitionKey: string;
-  readonly payload: string;
+  readonly payload: unknown;
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly correlationId: string;

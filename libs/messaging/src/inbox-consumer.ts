@@ -84,17 +84,63 @@ export class InboxConsumer {
     isStale,
   }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
-    await this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      const parkedKeys = await this.parking.openKeys(tx);
-      for (const message of batch.messages) {
-        await this.handleMessage(tx, parkedKeys, batch.topic, batch.partition, message);
-      }
-    });
+    const applied = await this.applyWholeBatch(batch.topic, batch.partition, batch.messages).catch(
+      () => false,
+    );
+    if (!applied) {
+      // something in the batch is parked, invalid or failing: go message by message to find and park it
+      await this.dataSource.transaction('READ COMMITTED', async (tx) => {
+        const parkedKeys = await this.parking.openKeys(tx);
+        for (const message of batch.messages) {
+          await this.handleMessage(tx, parkedKeys, batch.topic, batch.partition, message);
+        }
+      });
+    }
     const last = batch.messages.at(-1) as KafkaMessage;
     const next = (BigInt(last.offset) + 1n).toString();
     await this.consumer?.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
     resolveOffset(last.offset);
     await heartbeat();
+  }
+
+  /**
+   * The common case in one transaction and two statements per batch plus the handlers' own work:
+   * every message valid, no key parked, every handler succeeding. Anything else returns false.
+   */
+  private async applyWholeBatch(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<boolean> {
+    const events: EventEnvelope[] = [];
+    for (const message of messages) {
+      const parsed = this.options.parse(message.value?.toString('utf8') ?? '');
+      if (!parsed.ok) return false;
+      events.push(parsed.event);
+    }
+    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+      const parkedKeys = await this.parking.openKeys(tx);
+      if (messages.some((message) => parkedKeys.has(message.key?.toString('utf8') ?? ''))) return false;
+      const fresh: { event_id: string }[] = await tx.query(
+        `insert into inbox (consumer_group, event_id, topic, partition, message_offset)
+         select $1, e.event_id, $2, $3, e.message_offset from unnest($4::uuid[], $5::bigint[]) as e(event_id, message_offset)
+         on conflict do nothing returning event_id`,
+        [
+          this.options.groupId,
+          topic,
+          partition,
+          events.map((event) => event.eventId),
+          messages.map((message) => message.offset),
+        ],
+      );
+      const isFresh = new Set(fresh.map((row) => row.event_id));
+      for (const event of events) {
+        const handler = this.options.handlers[event.type];
+        // a redelivered event is in the inbox already: its effects happened once
+        if (handler && isFresh.delete(event.eventId)) await handler(event, tx);
+      }
+      return true;
+    });
   }
 
   private async handleMessage(

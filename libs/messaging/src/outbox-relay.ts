@@ -11,6 +11,8 @@ export interface RelayOptions {
   readonly topicOf: (event: StoredEvent) => string;
   readonly batchSize?: number;
   readonly idleDelayMs?: number;
+  /** an upper bound on a batch's uncompressed size (payloads plus envelope overhead) */
+  readonly maxBatchBytes?: number;
   /** test seam: runs after a batch is in Kafka and before its position is saved */
   readonly afterPublish?: (events: readonly StoredEvent[]) => Promise<void>;
 }
@@ -24,6 +26,7 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopping = false;
   private readonly knownTopics = new Set<string>();
+  private readonly maxBatchBytes: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,7 +34,9 @@ export class OutboxRelay {
     private readonly kafka: Kafka,
     private readonly options: RelayOptions,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  }
 
   start(): void {
     if (this.running) return;
@@ -50,7 +55,10 @@ export class OutboxRelay {
   /** Publishes at most one batch; returns how many events it published. */
   async publishBatch(): Promise<number> {
     const cursor = await this.position();
-    const events = await this.store.readLog(cursor, this.options.batchSize ?? 2000);
+    const events = capByBytes(
+      await this.store.readLog(cursor, this.options.batchSize ?? 5000),
+      this.maxBatchBytes,
+    );
     const last = events.at(-1);
     if (!last) return 0;
     const producer = await this.connectedProducer();
@@ -60,7 +68,7 @@ export class OutboxRelay {
       await ensureTopics(this.kafka, newTopics);
       newTopics.forEach((topic) => this.knownTopics.add(topic));
     }
-    await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
+    await producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.GZIP });
     await this.options.afterPublish?.(events);
     await this.dataSource.query(
       `insert into relay_positions (relay, tx_id, position, published, updated_at) values ($1, $2, $3, $4, now())
@@ -118,6 +126,18 @@ export class OutboxRelay {
     }
     return this.producer;
   }
+}
+
+// the broker refuses a record batch over message.max.bytes (1 MiB by default): stay well below, compressed
+const DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+function capByBytes(events: StoredEvent[], maxBytes: number): StoredEvent[] {
+  let bytes = 0;
+  for (let i = 0; i < events.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify((events[i] as StoredEvent).payload)) + 400;
+    if (bytes > maxBytes && i > 0) return events.slice(0, i);
+  }
+  return events;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

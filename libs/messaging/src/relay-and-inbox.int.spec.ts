@@ -1,4 +1,5 @@
 import { eventCatalog, type ElectionCalledPayload } from '@vl/contracts';
+import { LOG_START } from '@vl/event-store';
 import type { Kafka } from 'kafkajs';
 import { InboxConsumer } from './inbox-consumer';
 import { OutboxRelay } from './outbox-relay';
@@ -40,6 +41,10 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
       topicOf: (event: { type: string }) => eventCatalog.topicOf(event.type, 'voter-roll'),
       batchSize: 100,
     };
+    // the log shows events once every older transaction on the database has ended
+    for (let tries = 0; (await producer.store.readLog(LOG_START, 300)).length < 300 && tries < 300; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     let batches = 0;
     const dying = new OutboxRelay(producer.dataSource, producer.store, kafka, {
       ...relayOptions,
