@@ -11,11 +11,16 @@ export type ParseResult =
 /** Applies one event's effects inside the consumer's transaction; throwing means "not applied". */
 export type EventHandler = (event: EventEnvelope, tx: EntityManager) => Promise<void>;
 
+/** Applies a run of consecutive events of one type at once (one multi-row statement instead of one per event). */
+export type BatchEventHandler = (events: readonly EventEnvelope[], tx: EntityManager) => Promise<void>;
+
 export interface InboxConsumerOptions {
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly parse: (value: string) => ParseResult;
   readonly handlers: Readonly<Record<string, EventHandler>>;
+  /** optional: types whose clean batches are applied in runs; the single-event handler stays for the slow path */
+  readonly batchHandlers?: Readonly<Record<string, BatchEventHandler>>;
   readonly maxAttempts?: number;
   /** appends an operational event to the service's own log (operator skips and retries) */
   readonly record: (tx: EntityManager, event: NewEvent) => Promise<void>;
@@ -134,13 +139,31 @@ export class InboxConsumer {
         ],
       );
       const isFresh = new Set(fresh.map((row) => row.event_id));
-      for (const event of events) {
-        const handler = this.options.handlers[event.type];
-        // a redelivered event is in the inbox already: its effects happened once
-        if (handler && isFresh.delete(event.eventId)) await handler(event, tx);
-      }
+      // a redelivered event is in the inbox already: its effects happened once
+      const toApply = events.filter((event) => isFresh.delete(event.eventId));
+      await this.applyInOrder(toApply, tx);
       return true;
     });
+  }
+
+  // consecutive events of a type with a batch handler go together; log order is kept throughout
+  private async applyInOrder(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
+    let run: EventEnvelope[] = [];
+    const flush = async () => {
+      const first = run[0];
+      if (first) await this.options.batchHandlers?.[first.type]?.(run, tx);
+      run = [];
+    };
+    for (const event of events) {
+      if (this.options.batchHandlers?.[event.type]) {
+        if (run[0] && run[0].type !== event.type) await flush();
+        run.push(event);
+        continue;
+      }
+      await flush();
+      await this.options.handlers[event.type]?.(event, tx);
+    }
+    await flush();
   }
 
   private async handleMessage(

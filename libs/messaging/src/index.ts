@@ -1,6 +1,7 @@
 export { encodeEventMessage } from './event-message';
 export {
   InboxConsumer,
+  type BatchEventHandler,
   type EventHandler,
   type InboxConsumerOptions,
   type ParseResult,

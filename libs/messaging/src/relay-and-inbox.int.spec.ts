@@ -77,6 +77,18 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
           ]);
         },
       },
+      // clean batches go through the batch handler: one multi-row insert per run of events
+      batchHandlers: {
+        ElectionCalled: async (events, tx) => {
+          await tx.query(
+            'insert into effects (event_id, election_id) select * from unnest($1::uuid[], $2::uuid[])',
+            [
+              events.map((event) => event.eventId),
+              events.map((event) => (event.payload as ElectionCalledPayload).electionId),
+            ],
+          );
+        },
+      },
       record: async () => undefined,
     });
     await inbox.start();
