@@ -75,11 +75,32 @@ describe('topic naming', () => {
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
       },
       {
+        name: 'turnout.check-ins.v1',
+        owner: 'turnout',
+        stream: 'check-ins',
+        major: 1,
+        eventTypes: ['CheckInRevoked', 'DuplicateCheckInRejected', 'VoterCheckedIn'],
+      },
+      {
         name: 'turnout.operations.v1',
         owner: 'turnout',
         stream: 'operations',
         major: 1,
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
+      },
+      {
+        name: 'turnout.polls.v1',
+        owner: 'turnout',
+        stream: 'polls',
+        major: 1,
+        eventTypes: ['PollsClosed', 'PollsOpened'],
+      },
+      {
+        name: 'voter-roll.citizens.v1',
+        owner: 'voter-roll',
+        stream: 'citizens',
+        major: 1,
+        eventTypes: ['CitizenRecordChanged', 'CitizenRegistered'],
       },
       {
         name: 'voter-roll.elections.v1',
@@ -94,6 +115,25 @@ describe('topic naming', () => {
         stream: 'operations',
         major: 1,
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
+      },
+      {
+        name: 'voter-roll.precincts.v1',
+        owner: 'voter-roll',
+        stream: 'precincts',
+        major: 1,
+        eventTypes: ['CommissionMemberAppointed', 'PrecinctRegistered'],
+      },
+      {
+        name: 'voter-roll.voter-lists.v1',
+        owner: 'voter-roll',
+        stream: 'voter-lists',
+        major: 1,
+        eventTypes: [
+          'AbsenteeCertificateIssued',
+          'VoterIncludedOnPollingDay',
+          'VoterListFinalized',
+          'VoterListed',
+        ],
       },
     ]);
   });

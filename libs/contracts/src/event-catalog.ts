@@ -2,11 +2,38 @@ import { EventCatalog, type EnvelopeOf } from './catalog';
 import { deadLetterRetried } from './operations/dead-letter-retried';
 import { deadLetterSkipped } from './operations/dead-letter-skipped';
 import { electionCalled } from './voter-roll/election-called';
+import { absenteeCertificateIssued } from './voter-roll/absentee-certificate-issued';
+import { citizenRecordChanged } from './voter-roll/citizen-record-changed';
+import { citizenRegistered } from './voter-roll/citizen-registered';
+import { commissionMemberAppointed } from './voter-roll/commission-member-appointed';
+import { precinctRegistered } from './voter-roll/precinct-registered';
+import { voterIncludedOnPollingDay } from './voter-roll/voter-included-on-polling-day';
+import { voterListFinalized } from './voter-roll/voter-list-finalized';
+import { voterListed } from './voter-roll/voter-listed';
+import { checkInRevoked } from './turnout/check-in-revoked';
+import { duplicateCheckInRejected } from './turnout/duplicate-check-in-rejected';
+import { pollsClosed } from './turnout/polls-closed';
+import { pollsOpened } from './turnout/polls-opened';
+import { voterCheckedIn } from './turnout/voter-checked-in';
 
 /** Every event of the ledger; adding one is its own file plus one line here. */
 export const eventCatalog = new EventCatalog([
   // voter-roll
   electionCalled,
+  precinctRegistered,
+  commissionMemberAppointed,
+  citizenRegistered,
+  citizenRecordChanged,
+  voterListed,
+  voterListFinalized,
+  absenteeCertificateIssued,
+  voterIncludedOnPollingDay,
+  // turnout
+  pollsOpened,
+  voterCheckedIn,
+  checkInRevoked,
+  duplicateCheckInRejected,
+  pollsClosed,
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,

@@ -37,6 +37,8 @@ export {
   type ElectionCalled,
   type ElectionCalledPayload,
 } from './voter-roll/election-called';
+export * from './voter-roll/roll-events';
+export * from './turnout/turnout-events';
 export {
   deadLetterSkipped,
   type DeadLetterSkipped,

@@ -1,0 +1,20 @@
+// Turnout's events: polls per precinct and check-ins per voter (DOMAIN "Participation").
+export {
+  CHECK_IN_METHODS,
+  IDENTIFICATION_METHODS,
+  deviceStampSchema,
+  personalNumberField,
+  precinctIdField,
+  type CheckInMethod,
+  type DeviceStamp,
+  type IdentificationMethod,
+} from './check-in-fields';
+export { voterCheckedIn, type VoterCheckedIn, type VoterCheckedInPayload } from './voter-checked-in';
+export { checkInRevoked, type CheckInRevoked, type CheckInRevokedPayload } from './check-in-revoked';
+export {
+  duplicateCheckInRejected,
+  type DuplicateCheckInRejected,
+  type DuplicateCheckInRejectedPayload,
+} from './duplicate-check-in-rejected';
+export { pollsOpened, type PollsOpened, type PollsOpenedPayload } from './polls-opened';
+export { pollsClosed, type PollsClosed, type PollsClosedPayload } from './polls-closed';

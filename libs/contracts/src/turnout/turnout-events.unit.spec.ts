@@ -1,0 +1,129 @@
+import { eventCatalog } from '../event-catalog';
+
+const electionId = '0199a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
+const personalNumber = '21503199000017';
+const checkedIn = {
+  electionId,
+  personalNumber,
+  precinctId: '1101-001',
+  method: 'station',
+  identification: 'biometric',
+  pollWorker: 'pw-1101-001-a',
+  checkedInAt: '2030-11-24T03:00:00.000Z',
+  device: { deviceId: 'pb-1101-001-2', sequence: 41, deviceTime: '2030-11-24T03:00:00.000Z' },
+};
+
+const produce = (type: string, payload: Record<string, unknown>) =>
+  eventCatalog.parseForProduce('turnout', { type, payload });
+const messageOf = (result: ReturnType<typeof produce>) => (result.ok ? 'accepted' : result.error.message);
+
+describe('turnout check-in contracts', () => {
+  it('given a check-in, when turnout produces it, then it goes to turnout.check-ins.v1 keyed by the voter', () => {
+    expect(produce('VoterCheckedIn', checkedIn)).toEqual({
+      ok: true,
+      value: {
+        type: 'VoterCheckedIn',
+        schemaVersion: 1,
+        payload: checkedIn,
+        partitionKey: personalNumber,
+        topic: 'turnout.check-ins.v1',
+      },
+    });
+  });
+
+  it('given a check-in recorded by no device, when produced, then device is null', () => {
+    expect(produce('VoterCheckedIn', { ...checkedIn, device: null }).ok).toBe(true);
+  });
+
+  it('given a method, an identification and a personal number outside the rules, when produced, then each field is named', () => {
+    const result = produce('VoterCheckedIn', {
+      ...checkedIn,
+      method: 'postal',
+      identification: 'face',
+      personalNumber: '31503199000017',
+    });
+
+    expect(messageOf(result)).toContain('VoterCheckedIn.payload.method: expected one of');
+    expect(messageOf(result)).toContain('VoterCheckedIn.payload.identification: expected one of');
+    expect(messageOf(result)).toContain('VoterCheckedIn.payload.personalNumber: expected a personal number');
+  });
+
+  it('given a check-in time with an offset or a device without a sequence, when produced, then it is refused', () => {
+    const result = produce('VoterCheckedIn', {
+      ...checkedIn,
+      checkedInAt: '2030-11-24T09:00:00+06:00',
+      device: { deviceId: 'pb-1', deviceTime: '2030-11-24T03:00:00.000Z' },
+    });
+
+    expect(messageOf(result)).toBe(
+      [
+        'VoterCheckedIn.payload.checkedInAt: expected a UTC date-time YYYY-MM-DDTHH:MM:SS(.sss)Z',
+        'VoterCheckedIn.payload.device.sequence: required',
+      ].join('; '),
+    );
+  });
+
+  it('given anything about the ballot riding along, when produced, then the unknown field is refused', () => {
+    expect(messageOf(produce('VoterCheckedIn', { ...checkedIn, ballotIssued: 17 }))).toBe(
+      'VoterCheckedIn.payload.ballotIssued: unknown field: the contract does not allow it',
+    );
+  });
+
+  it('given a revocation with a 9-character reason, when produced, then the reason is refused', () => {
+    const revoked = {
+      electionId,
+      personalNumber,
+      precinctId: '1101-001',
+      reason: 'mistake!!',
+      revokedBy: 'm-1',
+    };
+
+    expect(messageOf(produce('CheckInRevoked', revoked))).toBe(
+      'CheckInRevoked.payload.reason: expected at least 10 characters',
+    );
+    expect(produce('CheckInRevoked', { ...revoked, reason: 'mistake!!!' }).ok).toBe(true);
+  });
+
+  it('given a duplicate attempt, when produced, then it is keyed by the voter on the check-ins topic', () => {
+    const result = produce('DuplicateCheckInRejected', {
+      electionId,
+      personalNumber,
+      attemptedPrecinctId: '1203-017',
+      attemptedAt: '2030-11-24T05:30:00.000Z',
+      firstPrecinctId: '1101-001',
+      firstCheckedInAt: '2030-11-24T03:00:00.000Z',
+    });
+
+    expect(result.ok && [result.value.topic, result.value.partitionKey]).toEqual([
+      'turnout.check-ins.v1',
+      personalNumber,
+    ]);
+  });
+
+  it('given polls opened and closed, when produced, then they go to turnout.polls.v1 keyed by election and precinct', () => {
+    const opened = produce('PollsOpened', {
+      electionId,
+      precinctId: '1101-001',
+      openedAt: '2030-11-24T01:00:00.000Z',
+      openedBy: 'chair-1',
+    });
+    const closed = produce('PollsClosed', {
+      electionId,
+      precinctId: '1101-001',
+      closedAt: '2030-11-24T14:00:00.000Z',
+      closedBy: 'chair-1',
+    });
+
+    expect(opened.ok && [opened.value.topic, opened.value.partitionKey]).toEqual([
+      'turnout.polls.v1',
+      `${electionId}:1101-001`,
+    ]);
+    expect(closed.ok && closed.value.topic).toBe('turnout.polls.v1');
+  });
+
+  it('given voter-roll, when it tries to produce a check-in, then only turnout may', () => {
+    const result = eventCatalog.parseForProduce('voter-roll', { type: 'VoterCheckedIn', payload: checkedIn });
+
+    expect(result.ok || result.error.reason).toBe('not-the-owner');
+  });
+});

@@ -1,0 +1,47 @@
+// The roll's events beyond ElectionCalled: geography, citizens and per-election voter lists.
+export {
+  personalNumberParts,
+  PERSONAL_NUMBER_RULE,
+  COMMISSION_POSITIONS,
+  SEXES,
+  type PersonalNumberParts,
+  type CommissionPosition,
+} from './voter-roll-fields';
+export {
+  precinctRegistered,
+  type PrecinctRegistered,
+  type PrecinctRegisteredPayload,
+} from './precinct-registered';
+export {
+  commissionMemberAppointed,
+  type CommissionMemberAppointed,
+  type CommissionMemberAppointedPayload,
+} from './commission-member-appointed';
+export {
+  citizenRegistered,
+  type CitizenRegistered,
+  type CitizenRegisteredPayload,
+} from './citizen-registered';
+export {
+  citizenRecordChanged,
+  type CitizenRecordChanged,
+  type CitizenRecordChangedPayload,
+  type CitizenRecordChanges,
+} from './citizen-record-changed';
+export { voterListed, type VoterListed, type VoterListedPayload } from './voter-listed';
+export {
+  voterListFinalized,
+  type VoterListFinalized,
+  type VoterListFinalizedPayload,
+} from './voter-list-finalized';
+export {
+  absenteeCertificateIssued,
+  ABSENTEE_CERTIFICATE_SERIAL_RULE,
+  type AbsenteeCertificateIssued,
+  type AbsenteeCertificateIssuedPayload,
+} from './absentee-certificate-issued';
+export {
+  voterIncludedOnPollingDay,
+  type VoterIncludedOnPollingDay,
+  type VoterIncludedOnPollingDayPayload,
+} from './voter-included-on-polling-day';

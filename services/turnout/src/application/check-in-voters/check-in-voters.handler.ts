@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Result } from '@vl/contracts';
+import { EventIdReused, EventStore, StreamVersionConflict, type AppendRequest } from '@vl/event-store';
+import { QueryFailedError } from 'typeorm';
+import type { CheckInPolicy } from '../../domain/check-in-policy';
+import { checkInVoter, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
+import { checkInMoment } from '../../domain/device-clock';
+import { millisOf, type PollingDay } from '../../domain/polling-day';
+import { pollsNotOpened, pollsStreamId } from '../../domain/polls';
+import { unlisted, type VoterPlacement } from '../../domain/voter-placement';
+import {
+  checkInStreamId,
+  evolveVoterCheckIn,
+  noCheckIn,
+  type DecidedAttempt,
+  type IdentifiedCheckInEvent,
+  type VoterCheckInRecord,
+} from '../../domain/voter-check-in';
+import {
+  CheckInStreamsRepository,
+  type CheckInStreams,
+} from '../../infrastructure/check-in-streams.repository';
+import { CheckInMetrics } from '../../infrastructure/check-in-metrics';
+import { ElectoralRollRepository } from '../../infrastructure/electoral-roll.repository';
+import { CHECK_IN_POLICY } from '../check-in-policy.config';
+import { PollingDays, unknownElection } from '../polling-days';
+
+export type CheckInOutcome = Result<DecidedAttempt, CheckInRejection | ReturnType<typeof unknownElection>>;
+
+// every retry means another writer committed to one of these streams: progress is guaranteed
+const MAX_ATTEMPTS = 50;
+// deadlock and serialization failures between concurrent batches: decide again on fresh state
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+
+/**
+ * Decides many check-ins at once and appends them in one EventStore.append: the voters' streams and the
+ * precincts' polls in one query, the roll in one query, then one atomic append over all touched streams.
+ * A concurrent writer to any of them means reading and deciding again; decisions are pure, so that is safe.
+ */
+@Injectable()
+export class CheckInVotersHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly streams: CheckInStreamsRepository,
+    private readonly roll: ElectoralRollRepository,
+    private readonly pollingDays: PollingDays,
+    private readonly metrics: CheckInMetrics,
+    @Inject(CHECK_IN_POLICY) private readonly policy: CheckInPolicy,
+  ) {}
+
+  async execute(commands: readonly CheckInVoter[]): Promise<CheckInOutcome[]> {
+    const outcomes = await this.decideAndAppend(commands);
+    this.metrics.batch(commands.length);
+    for (const outcome of outcomes) {
+      if (outcome.ok) this.metrics.answered(outcome.value.kind);
+      else this.metrics.answered('rejected', outcome.error.code);
+    }
+    return outcomes;
+  }
+
+  private async decideAndAppend(commands: readonly CheckInVoter[]): Promise<CheckInOutcome[]> {
+    const outcomes: CheckInOutcome[] = new Array<CheckInOutcome>(commands.length);
+    const days = new Map<string, PollingDay>();
+    for (const electionId of new Set(commands.map((command) => command.electionId))) {
+      const day = await this.pollingDays.of(electionId);
+      if (day) days.set(electionId, day);
+    }
+    const known = commands.flatMap((command, index) => {
+      const day = days.get(command.electionId);
+      if (!day) outcomes[index] = { ok: false, error: unknownElection(command.electionId) };
+      return day
+        ? [
+            {
+              command,
+              index,
+              day,
+              at: millisOf(checkInMoment(command.device, command.receivedAt, day, this.policy).at),
+            },
+          ]
+        : [];
+    });
+    // the first by (trusted) time is decided first, so within a batch it keeps the voter
+    known.sort((a, b) => a.at - b.at || a.index - b.index);
+    const streamIds = [
+      ...new Set(known.map(({ command }) => checkInStreamId(command.electionId, command.personalNumber))),
+    ];
+    const pollsStreamIds = [
+      ...new Set(known.map(({ command }) => pollsStreamId(command.electionId, command.precinctId))),
+    ];
+    const checkInIds = known.map(({ command }) => command.checkInId);
+    // the roll does not change under turnout's own writes: read once, beside the first read of the streams
+    const [placements, firstLoad] = await Promise.all([
+      this.placementsOf(known.map(({ command }) => command)),
+      this.streams.load(streamIds, pollsStreamIds, checkInIds),
+    ]);
+    let loaded = firstLoad;
+    for (let attempt = 1; ; attempt++) {
+      const appends = this.decideAll(known, loaded, placements, outcomes);
+      try {
+        if (appends.length === 0 || (await this.appended(appends))) return outcomes;
+      } catch (error) {
+        if (!retryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+      loaded = await this.streams.load(streamIds, pollsStreamIds, checkInIds);
+    }
+  }
+
+  private decideAll(
+    known: readonly { command: CheckInVoter; index: number; day: PollingDay }[],
+    loaded: CheckInStreams,
+    placements: ReadonlyMap<string, ReadonlyMap<string, VoterPlacement>>,
+    outcomes: CheckInOutcome[],
+  ): AppendRequest[] {
+    const states = new Map<string, VoterCheckInRecord>();
+    const streamOfCheckInId = new Map(loaded.streamOfEventId);
+    const pending = new Map<string, IdentifiedCheckInEvent[]>();
+    for (const { command, index, day } of known) {
+      const streamId = checkInStreamId(command.electionId, command.personalNumber);
+      const state = states.get(streamId) ?? loaded.voters.get(streamId)?.state ?? noCheckIn;
+      const owner = streamOfCheckInId.get(command.checkInId);
+      const decision = checkInVoter(
+        command,
+        {
+          pollingDay: day,
+          polls:
+            loaded.polls.get(pollsStreamId(command.electionId, command.precinctId))?.state ?? pollsNotOpened,
+          placement: placements.get(command.electionId)?.get(command.personalNumber) ?? unlisted,
+          policy: this.policy,
+          checkInIdTakenByAnotherVoter: owner !== undefined && owner !== streamId,
+        },
+        state,
+      );
+      if (!decision.ok) {
+        outcomes[index] = decision;
+        continue;
+      }
+      outcomes[index] = { ok: true, value: decision.value.outcome };
+      const { events } = decision.value;
+      if (events.length === 0) continue;
+      pending.set(streamId, [...(pending.get(streamId) ?? []), ...events]);
+      states.set(streamId, events.reduce(evolveVoterCheckIn, state));
+      for (const event of events) if (event.eventId) streamOfCheckInId.set(event.eventId, streamId);
+    }
+    // one order of streams for every batch, so that concurrent batches lock rows in the same order
+    return [...pending.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([streamId, events]) => ({
+        streamId,
+        expectedVersion: loaded.voters.get(streamId)?.version ?? 'no-stream',
+        events,
+      }));
+  }
+
+  // a stream whose ids were all stored already is returned as stored: it must be what was decided now
+  private async appended(appends: readonly AppendRequest[]): Promise<boolean> {
+    const stored = new Map((await this.store.append(appends)).map((event) => [event.eventId, event.type]));
+    return appends.every((request) =>
+      request.events.every(
+        (event) => event.eventId === undefined || stored.get(event.eventId) === event.type,
+      ),
+    );
+  }
+
+  private async placementsOf(
+    commands: readonly CheckInVoter[],
+  ): Promise<ReadonlyMap<string, ReadonlyMap<string, VoterPlacement>>> {
+    const byElection = new Map<string, string[]>();
+    for (const { electionId, personalNumber } of commands) {
+      const voters = byElection.get(electionId) ?? [];
+      voters.push(personalNumber);
+      byElection.set(electionId, voters);
+    }
+    const placements = new Map<string, ReadonlyMap<string, VoterPlacement>>();
+    for (const [electionId, personalNumbers] of byElection) {
+      placements.set(electionId, await this.roll.placementsOf(electionId, personalNumbers));
+    }
+    return placements;
+  }
+}
+
+function retryable(error: unknown): boolean {
+  if (error instanceof StreamVersionConflict || error instanceof EventIdReused) return true;
+  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
+}

@@ -1,0 +1,35 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PollsOpenedPayload, Result } from '@vl/contracts';
+import { EventStore } from '@vl/event-store';
+import { decideAndAppend } from '@vl/ledger';
+import { evolvePolls, openPolls, pollsNotOpened, pollsStreamId, type OpenPolls } from '../../domain/polls';
+import { CLOCK, type Clock } from '../clock';
+import { PollsPreconditions } from '../polls-preconditions';
+import { OpenPollsCommand, type PollsCommandRejection } from './open-polls.command';
+
+@CommandHandler(OpenPollsCommand)
+export class OpenPollsHandler implements ICommandHandler<OpenPollsCommand> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly preconditions: PollsPreconditions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: OpenPollsCommand): Promise<Result<PollsOpenedPayload, PollsCommandRejection>> {
+    const day = await this.preconditions.pollingDayAt(command.electionId, command.precinctId);
+    if (!day.ok) return day;
+    const { electionId, precinctId, openedBy } = command;
+    const outcome = await decideAndAppend(
+      this.store,
+      pollsStreamId(electionId, precinctId),
+      {
+        initialState: pollsNotOpened,
+        evolve: evolvePolls,
+        decide: (open: OpenPolls, state) => openPolls(open, state, day.value),
+      },
+      { electionId, precinctId, openedBy, now: this.clock.now().toISOString() },
+    );
+    return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as PollsOpenedPayload } : outcome;
+  }
+}

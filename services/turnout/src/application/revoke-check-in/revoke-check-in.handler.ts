@@ -1,0 +1,30 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CheckInRevokedPayload, Result } from '@vl/contracts';
+import { EventStore } from '@vl/event-store';
+import { decideAndAppend } from '@vl/ledger';
+import { revokeCheckIn } from '../../domain/revoke-check-in';
+import { checkInStreamId, evolveVoterCheckIn, noCheckIn } from '../../domain/voter-check-in';
+import { PollingDays, unknownElection } from '../polling-days';
+import { RevokeCheckInCommand, type RevokeCommandRejection } from './revoke-check-in.command';
+
+@CommandHandler(RevokeCheckInCommand)
+export class RevokeCheckInHandler implements ICommandHandler<RevokeCheckInCommand> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly pollingDays: PollingDays,
+  ) {}
+
+  async execute({
+    revocation,
+  }: RevokeCheckInCommand): Promise<Result<CheckInRevokedPayload, RevokeCommandRejection>> {
+    if (!(await this.pollingDays.of(revocation.electionId)))
+      return { ok: false, error: unknownElection(revocation.electionId) };
+    const outcome = await decideAndAppend(
+      this.store,
+      checkInStreamId(revocation.electionId, revocation.personalNumber),
+      { initialState: noCheckIn, evolve: evolveVoterCheckIn, decide: revokeCheckIn },
+      revocation,
+    );
+    return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as CheckInRevokedPayload } : outcome;
+  }
+}

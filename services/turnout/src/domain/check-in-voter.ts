@@ -1,0 +1,180 @@
+import type { CheckInMethod, DeviceStamp, IdentificationMethod, Result } from '@vl/contracts';
+import type { CheckInPolicy } from './check-in-policy';
+import { checkInMoment, type CheckInMoment } from './device-clock';
+import { pollsAccept } from './polls-acceptance';
+import { wallClock, millisOf, type PollingDay } from './polling-day';
+import type { Polls } from './polls';
+import { mayVoteAt, type VoterPlacement } from './voter-placement';
+import type {
+  DecidedAttempt,
+  IdentifiedCheckInEvent,
+  StandingCheckIn,
+  VoterCheckInRecord,
+} from './voter-check-in';
+
+/** A poll worker (or an offline poll book syncing) presents a voter at a precinct. */
+export interface CheckInVoter {
+  /** minted by the poll book (UUID v7); it becomes the event id, so a retry is recognised by the log */
+  readonly checkInId: string;
+  readonly electionId: string;
+  readonly personalNumber: string;
+  readonly precinctId: string;
+  readonly method: CheckInMethod;
+  readonly identification: IdentificationMethod;
+  readonly pollWorker: string;
+  /** the server's clock when the request arrived */
+  readonly receivedAt: string;
+  readonly device: DeviceStamp | null;
+}
+
+/** What else the decision reads: the election's hours, the precinct's polls, the voter's place on the roll. */
+export interface CheckInCircumstances {
+  readonly pollingDay: PollingDay;
+  readonly polls: Polls;
+  readonly placement: VoterPlacement;
+  readonly policy: CheckInPolicy;
+  /** the checkInId already names an event of another voter's stream */
+  readonly checkInIdTakenByAnotherVoter: boolean;
+}
+
+export type CheckInRejection = {
+  readonly code:
+    'check-in-id-reused' | 'polls-not-open' | 'polls-closed' | 'not-on-list' | 'transferred-away';
+  readonly message: string;
+};
+
+export interface CheckInDecision {
+  readonly outcome: DecidedAttempt;
+  /** empty when the attempt was already decided: a retry returns the first answer and appends nothing */
+  readonly events: readonly IdentifiedCheckInEvent[];
+}
+
+/** Turnout itself withdraws a check-in when an offline poll book proves an earlier one (see supersede). */
+export const OFFLINE_RECONCILIATION = 'turnout:offline-reconciliation';
+
+export function checkInVoter(
+  command: CheckInVoter,
+  circumstances: CheckInCircumstances,
+  state: VoterCheckInRecord,
+): Result<CheckInDecision, CheckInRejection> {
+  const already = state.decided.get(command.checkInId);
+  if (already !== undefined) return { ok: true, value: { outcome: already, events: [] } };
+  if (circumstances.checkInIdTakenByAnotherVoter) {
+    return reject(
+      'check-in-id-reused',
+      `checkInId ${command.checkInId} already names another voter's check-in`,
+    );
+  }
+  const { pollingDay, polls, policy, placement } = circumstances;
+  const moment = checkInMoment(command.device, command.receivedAt, pollingDay, policy);
+  const pollsOpen = pollsAccept(polls, moment, command, pollingDay, policy);
+  if (!pollsOpen.ok) return pollsOpen;
+  const eligible = mayVoteAt(placement, command.precinctId);
+  if (state.standing !== null) {
+    // DOMAIN: one check-in per voter per election nationwide; the first by (trusted) time keeps it
+    return eligible.ok && millisOf(moment.at) < millisOf(state.standing.checkedInAt)
+      ? { ok: true, value: supersede(command, moment, state.standing, pollingDay) }
+      : { ok: true, value: duplicate(command, moment, state.standing) };
+  }
+  if (!eligible.ok) return eligible;
+  return { ok: true, value: { outcome: accepted(command, moment), events: [checkedIn(command, moment)] } };
+}
+
+function reject(code: CheckInRejection['code'], message: string): Result<never, CheckInRejection> {
+  return { ok: false, error: { code, message } };
+}
+
+function accepted(command: CheckInVoter, moment: CheckInMoment): DecidedAttempt {
+  return {
+    kind: 'accepted',
+    checkInId: command.checkInId,
+    precinctId: command.precinctId,
+    checkedInAt: moment.at,
+    clock: moment.clock,
+  };
+}
+
+function checkedIn(command: CheckInVoter, moment: CheckInMoment): IdentifiedCheckInEvent {
+  const { checkInId, electionId, personalNumber, precinctId, method, identification, pollWorker, device } =
+    command;
+  return {
+    type: 'VoterCheckedIn',
+    eventId: checkInId,
+    payload: {
+      electionId,
+      personalNumber,
+      precinctId,
+      method,
+      identification,
+      pollWorker,
+      checkedInAt: moment.at,
+      device,
+    },
+  };
+}
+
+/** A second attempt anywhere is refused and recorded as an integrity alert; the first check-in stands. */
+function duplicate(command: CheckInVoter, moment: CheckInMoment, standing: StandingCheckIn): CheckInDecision {
+  const outcome = {
+    kind: 'duplicate',
+    checkInId: command.checkInId,
+    attemptedPrecinctId: command.precinctId,
+    attemptedAt: moment.at,
+    firstPrecinctId: standing.precinctId,
+    firstCheckedInAt: standing.checkedInAt,
+  } as const;
+  const { checkInId: _id, kind: _kind, ...alert } = outcome;
+  return {
+    outcome,
+    events: [
+      {
+        type: 'DuplicateCheckInRejected',
+        eventId: command.checkInId,
+        payload: { electionId: command.electionId, personalNumber: command.personalNumber, ...alert },
+      },
+    ],
+  };
+}
+
+/**
+ * An offline poll book syncs a check-in made earlier than the one on record: the earlier one keeps the
+ * voter, the later one is withdrawn by turnout and becomes the integrity alert, all in one append.
+ */
+function supersede(
+  command: CheckInVoter,
+  moment: CheckInMoment,
+  standing: StandingCheckIn,
+  day: PollingDay,
+): CheckInDecision {
+  const { electionId, personalNumber, precinctId } = command;
+  const by = command.device
+    ? `poll book ${command.device.deviceId} at ${precinctId}`
+    : `a poll worker at ${precinctId}`;
+  return {
+    outcome: accepted(command, moment),
+    events: [
+      {
+        type: 'CheckInRevoked',
+        payload: {
+          electionId,
+          personalNumber,
+          precinctId: standing.precinctId,
+          reason: `superseded: ${by} identified the voter earlier, at ${wallClock(moment.at, day.timeZone)}`,
+          revokedBy: OFFLINE_RECONCILIATION,
+        },
+      },
+      checkedIn(command, moment),
+      {
+        type: 'DuplicateCheckInRejected',
+        payload: {
+          electionId,
+          personalNumber,
+          attemptedPrecinctId: standing.precinctId,
+          attemptedAt: standing.checkedInAt,
+          firstPrecinctId: precinctId,
+          firstCheckedInAt: moment.at,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { PrecinctRegisteredPayload } from '@vl/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface Precinct {
+  readonly precinctId: string;
+  readonly regionCode: string;
+  readonly regionName: string;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly abroad: boolean;
+  readonly country: string;
+  readonly address: string;
+}
+
+/** Turnout's copy of voter-roll's precincts, with their region and district for turnout by territory. */
+@Injectable()
+export class PrecinctsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The latest PrecinctRegistered of a precinct is its current record; one precinct's events arrive in order. */
+  async record(tx: EntityManager, precinct: PrecinctRegisteredPayload, sourceEventId: string): Promise<void> {
+    await tx.query(
+      `insert into precincts (precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, source_event_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       on conflict (precinct_id) do update set
+         region_code = excluded.region_code, region_name = excluded.region_name,
+         district_code = excluded.district_code, district_name = excluded.district_name,
+         abroad = excluded.abroad, country = excluded.country, address = excluded.address,
+         source_event_id = excluded.source_event_id`,
+      [
+        precinct.precinctId,
+        precinct.regionCode,
+        precinct.regionName,
+        precinct.districtCode,
+        precinct.districtName,
+        precinct.abroad,
+        precinct.country,
+        precinct.address,
+        sourceEventId,
+      ],
+    );
+  }
+
+  async find(precinctId: string): Promise<Precinct | undefined> {
+    const rows: {
+      precinct_id: string;
+      region_code: string;
+      region_name: string;
+      district_code: string;
+      district_name: string;
+      abroad: boolean;
+      country: string;
+      address: string;
+    }[] = await this.dataSource.query(
+      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address
+         from precincts where precinct_id = $1`,
+      [precinctId],
+    );
+    const row = rows[0];
+    return row
+      ? {
+          precinctId: row.precinct_id,
+          regionCode: row.region_code,
+          regionName: row.region_name,
+          districtCode: row.district_code,
+          districtName: row.district_name,
+          abroad: row.abroad,
+          country: row.country,
+          address: row.address,
+        }
+      : undefined;
+  }
+}
