@@ -656,6 +656,19 @@ async function oursConsume(
         handled++;
       },
     },
+    // a clean Kafka batch is applied in runs: one multi-row effects insert per run, as real projections do
+    batchHandlers: {
+      ElectionCalled: async (events, tx) => {
+        await tx.query(
+          'insert into effects (event_id, election_id) select * from unnest($1::uuid[], $2::uuid[])',
+          [
+            events.map((event) => event.eventId),
+            events.map((event) => (event.payload as { electionId: string }).electionId),
+          ],
+        );
+        handled += events.length;
+      },
+    },
     record: async () => undefined,
   });
   const stopInbox = onCleanup('inbox consumer', () => inbox.stop());
