@@ -533,7 +533,7 @@ async function oursRelay(
   const store = new TimedStore(dataSource, PRODUCER, catalogContracts);
   const sink = { sendMs: 0 };
   const relay = new OutboxRelay(dataSource, store, timedKafka(kafka, sink), {
-    name: `bench-${batchSize}`,
+    name: `bench-${topic}`,
     topicOf: () => topic,
     batchSize,
   });

@@ -72,7 +72,8 @@ export class ServiceKitModule {
             connectionTimeoutMillis: 5000,
             options: `-c search_path=${config.DATABASE_SCHEMA}`,
           },
-          logging: ['error'],
+          // TypeORM logs a failed query with its parameters, which can hold personal numbers
+          logging: false,
         }),
         CqrsModule.forRoot(),
         AuthModule.forRoot({

@@ -1,8 +1,29 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
+import { LedgerModule } from '@vl/ledger';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { ElectionsController } from './api/elections.controller';
+import { ImportsController } from './api/imports.controller';
+import { ListChangesController } from './api/list-changes.controller';
+import { PollBookController } from './api/poll-book.controller';
+import { PrecinctsController } from './api/precincts.controller';
+import { VoterListsController } from './api/voter-lists.controller';
+import { IssueAbsenteeCertificateHandler } from './application/absentee-certificates/issue-absentee-certificate.handler';
 import { CallElectionHandler } from './application/call-election/call-election.handler';
+import { ElectionsReader } from './application/elections.reader';
+import { CivilRegistryImport } from './application/import-civil-registry/civil-registry-import';
+import { ImportCommissionMembers } from './application/import-geography/import-commission-members';
+import { ImportPrecincts } from './application/import-geography/import-precincts';
+import { PollBookQueries } from './application/poll-book/poll-book.queries';
+import { IncludeVoterOnPollingDayHandler } from './application/polling-day-inclusions/include-voter-on-polling-day.handler';
+import { CompileVoterLists } from './application/voter-lists/compile-voter-lists';
+import { FinalizeVoterLists } from './application/voter-lists/finalize-voter-lists';
+import { AccessLogRepository } from './infrastructure/access-log.repository';
+import { CitizensRepository } from './infrastructure/citizens.repository';
+import { PollBookRepository } from './infrastructure/poll-book.repository';
+import { PrecinctsRepository } from './infrastructure/precincts.repository';
+import { PrecinctsDigest, VoterListsDigest } from './infrastructure/read-model.digests';
+import { VoterListsRepository } from './infrastructure/voter-lists.repository';
+import { VOTER_ROLL_MIGRATIONS } from './infrastructure/voter-roll-migrations';
 import { voterRoll } from './voter-roll.descriptor';
 
 @Module({})
@@ -14,12 +35,35 @@ export class VoterRollModule {
         ServiceKitModule.forService({
           descriptor: voterRoll,
           config,
-          migrations: LEDGER_MIGRATIONS,
+          migrations: VOTER_ROLL_MIGRATIONS,
         }),
-        LedgerModule.forService(),
+        LedgerModule.forService({ digests: [PrecinctsDigest, VoterListsDigest] }),
       ],
-      controllers: [ElectionsController],
-      providers: [CallElectionHandler],
+      controllers: [
+        ElectionsController,
+        ImportsController,
+        PrecinctsController,
+        VoterListsController,
+        ListChangesController,
+        PollBookController,
+      ],
+      providers: [
+        CallElectionHandler,
+        IssueAbsenteeCertificateHandler,
+        IncludeVoterOnPollingDayHandler,
+        ElectionsReader,
+        ImportPrecincts,
+        ImportCommissionMembers,
+        CivilRegistryImport,
+        CompileVoterLists,
+        FinalizeVoterLists,
+        PollBookQueries,
+        AccessLogRepository,
+        CitizensRepository,
+        PollBookRepository,
+        PrecinctsRepository,
+        VoterListsRepository,
+      ],
     };
   }
 }

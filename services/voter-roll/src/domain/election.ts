@@ -3,7 +3,13 @@ import type { ElectionCalled, Result } from '@vl/contracts';
 /** An election or referendum as voter-roll knows it; `none` until it is called. */
 export type Election =
   | { readonly status: 'none' }
-  | { readonly status: 'called'; readonly electionId: string; readonly electionDate: string };
+  | {
+      readonly status: 'called';
+      readonly electionId: string;
+      readonly electionDate: string;
+      /** the IANA zone polling day's date and hours are in */
+      readonly timeZone: string;
+    };
 
 export type ElectionEvent = ElectionCalled;
 
@@ -16,6 +22,7 @@ export function evolveElection(state: Election, event: ElectionEvent): Election 
         status: 'called',
         electionId: event.payload.electionId,
         electionDate: event.payload.electionDate,
+        timeZone: event.payload.timeZone,
       };
     default:
       return exhaustive(event.type, state);

@@ -4,6 +4,7 @@ import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { electionDecider, electionStreamId } from '../../domain/call-election';
 import type { ElectionRejection } from '../../domain/election';
+import { calendarDateIn } from '../elections.reader';
 import { CallElectionCommand } from './call-election.command';
 
 @CommandHandler(CallElectionCommand)
@@ -25,14 +26,4 @@ export class CallElectionHandler implements ICommandHandler<CallElectionCommand>
     );
     return outcome.ok ? { ok: true, value: { electionId: election.electionId } } : outcome;
   }
-}
-
-// the 'en-CA' locale formats dates as YYYY-MM-DD
-function calendarDateIn(timeZone: string, instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }

@@ -1,0 +1,79 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { ZodValidationPipe } from '@vl/service-kit';
+import { IssueAbsenteeCertificateCommand } from '../application/absentee-certificates/issue-absentee-certificate.command';
+import { IncludeVoterOnPollingDayCommand } from '../application/polling-day-inclusions/include-voter-on-polling-day.command';
+import {
+  includeVoterRequest,
+  issueAbsenteeCertificateRequest,
+  type IncludeVoterRequest,
+  type IssueAbsenteeCertificateRequest,
+} from './list-changes.requests';
+import { electionParams, type ElectionParams } from './request-fields';
+
+// the rejections a commission can fix by sending other input; the rest are conflicts with the lists' state
+const UNPROCESSABLE = new Set([
+  'not-on-a-list',
+  'unknown-voting-precinct',
+  'voting-precinct-is-home',
+  'unknown-precinct',
+  'not-in-registry',
+  'not-eligible',
+]);
+
+/** After finalization, the only two ways a voter list changes (DOMAIN "Voter lists"). */
+@Controller('elections/:electionId')
+export class ListChangesController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('absentee-certificates')
+  @HttpCode(201)
+  @Roles('commission')
+  async issueAbsenteeCertificate(
+    @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
+    @Body(new ZodValidationPipe(issueAbsenteeCertificateRequest)) request: IssueAbsenteeCertificateRequest,
+    @CurrentPrincipal() commission: Principal,
+  ) {
+    return answer(
+      await this.commands.execute(
+        new IssueAbsenteeCertificateCommand({ electionId, ...request }, commission.subject),
+      ),
+    );
+  }
+
+  @Post('polling-day-inclusions')
+  @HttpCode(201)
+  @Roles('commission')
+  async includeVoter(
+    @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
+    @Body(new ZodValidationPipe(includeVoterRequest)) request: IncludeVoterRequest,
+    @CurrentPrincipal() commission: Principal,
+  ) {
+    return answer(
+      await this.commands.execute(
+        new IncludeVoterOnPollingDayCommand({ electionId, ...request }, commission.subject),
+      ),
+    );
+  }
+}
+
+function answer<T>(
+  outcome: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+): T {
+  if (outcome.ok) return outcome.value;
+  const { code, message } = outcome.error;
+  if (code === 'unknown-election') throw new NotFoundException(message);
+  if (UNPROCESSABLE.has(code))
+    throw new UnprocessableEntityException({ statusCode: 422, error: code, message });
+  throw new ConflictException({ statusCode: 409, error: code, message });
+}

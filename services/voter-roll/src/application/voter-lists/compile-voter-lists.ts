@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { Result } from '@vl/contracts';
+import { DataSource } from 'typeorm';
+import type { CitizenRecord } from '../../domain/citizen-row';
+import { eligibilityOn, type IneligibilityReason } from '../../domain/eligibility';
+import { decideCompilation, type VoterListsRejection } from '../../domain/voter-list-lifecycle';
+import { CitizensRepository } from '../../infrastructure/citizens.repository';
+import { currentRegistryRevision } from '../../infrastructure/registry-revision';
+import { VoterListsRepository } from '../../infrastructure/voter-lists.repository';
+import { calendarDateIn, ElectionsReader } from '../elections.reader';
+import { withElectionListsLock, type ListsBusy } from './election-lists-lock';
+
+export interface CompilationReport {
+  readonly electionId: string;
+  readonly electionDate: string;
+  readonly registryRevision: number;
+  readonly citizens: number;
+  readonly voters: number;
+  /** citizens left off, by reason (one citizen may have several) */
+  readonly ineligible: Readonly<Record<IneligibilityReason['code'], number>>;
+}
+
+const PAGE = 5000;
+
+/**
+ * Compiles every precinct's draft list from the registry by residence and eligibility on the election date:
+ * the registry is read in pages by personal number, one page written while the next is read.
+ */
+@Injectable()
+export class CompileVoterLists {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly elections: ElectionsReader,
+    private readonly citizens: CitizensRepository,
+    private readonly lists: VoterListsRepository,
+  ) {}
+
+  async run(electionId: string): Promise<Result<CompilationReport, VoterListsRejection | ListsBusy>> {
+    return withElectionListsLock(this.dataSource, electionId, async () => {
+      const election = await this.elections.load(electionId);
+      const today = election.status === 'called' ? calendarDateIn(election.timeZone, new Date()) : '';
+      const decision = decideCompilation({ electionId, today }, election, await this.lists.stage(electionId));
+      if (!decision.ok) return decision;
+      const { electionDate } = decision.value;
+      const registryRevision = await currentRegistryRevision(this.dataSource.manager);
+      await this.lists.startCompiling(electionId, registryRevision);
+      const ineligible = { 'under-18': 0, 'declared-incapable': 0, 'in-custody': 0 };
+      let [citizens, voters] = [0, 0];
+      let page = await this.citizens.pageAfter('', PAGE);
+      while (page.length > 0) {
+        const last = (page.at(-1) as CitizenRecord).personalNumber;
+        const next = page.length === PAGE ? this.citizens.pageAfter(last, PAGE) : Promise.resolve([]);
+        next.catch(() => undefined);
+        const drafts: { precinctId: string; personalNumber: string }[] = [];
+        for (const citizen of page) {
+          const eligibility = eligibilityOn(electionDate, citizen);
+          if (eligibility.eligible) {
+            drafts.push({ precinctId: citizen.residencePrecinctId, personalNumber: citizen.personalNumber });
+          } else for (const reason of eligibility.reasons) ineligible[reason.code]++;
+        }
+        await this.lists.addDrafts(electionId, drafts);
+        citizens += page.length;
+        voters += drafts.length;
+        page = await next;
+      }
+      await this.lists.setStage(electionId, 'compiled', voters);
+      return {
+        ok: true,
+        value: { electionId, electionDate, registryRevision, citizens, voters, ineligible },
+      };
+    });
+  }
+}

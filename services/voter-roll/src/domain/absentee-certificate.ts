@@ -1,0 +1,89 @@
+import type { AbsenteeCertificateIssued, Result } from '@vl/contracts';
+import { describeListing, type VoterListing } from './voter-listing';
+
+export interface IssueAbsenteeCertificate {
+  readonly electionId: string;
+  readonly personalNumber: string;
+  readonly serial: string;
+  readonly votingPrecinctId: string;
+}
+
+/** What the decision needs to know besides the command: the voter's listing, the serial, the precincts. */
+export interface AbsenteeCertificateContext {
+  readonly listsFinalized: boolean;
+  readonly listing: VoterListing;
+  /** whether a certificate with this serial was already issued for the election, to anyone */
+  readonly serialIssued: boolean;
+  readonly votingPrecinctKnown: boolean;
+}
+
+export type AbsenteeCertificateRejection = {
+  readonly code:
+    | 'lists-not-finalized'
+    | 'not-on-a-list'
+    | 'included-on-polling-day'
+    | 'already-issued'
+    | 'serial-taken'
+    | 'unknown-voting-precinct'
+    | 'voting-precinct-is-home';
+  readonly message: string;
+};
+
+/**
+ * DOMAIN "Voter lists": an absentee certificate lets the voter vote at another precinct; the home list is
+ * marked with its serial; a lost certificate is not reissued, so there is one per voter and election.
+ */
+export function issueAbsenteeCertificate(
+  command: IssueAbsenteeCertificate,
+  context: AbsenteeCertificateContext,
+): Result<readonly AbsenteeCertificateIssued[], AbsenteeCertificateRejection> {
+  const { listing } = context;
+  if (!context.listsFinalized)
+    return reject(
+      'lists-not-finalized',
+      'certificates are issued from finalized voter lists: finalize them first',
+    );
+  if (listing.status === 'not-listed')
+    return reject('not-on-a-list', 'the voter is on no finalized list of this election');
+  if (listing.status === 'included')
+    return reject(
+      'included-on-polling-day',
+      `the voter was ${describeListing(listing)}: certificates are for voters on a finalized list`,
+    );
+  if (listing.certificate !== null)
+    return reject(
+      'already-issued',
+      `absentee certificate ${listing.certificate.serial} was already issued to this voter for this election; a lost certificate is not reissued`,
+    );
+  if (context.serialIssued)
+    return reject(
+      'serial-taken',
+      `serial ${command.serial} was already issued in this election: use the next blank`,
+    );
+  if (!context.votingPrecinctKnown)
+    return reject('unknown-voting-precinct', `precinct ${command.votingPrecinctId} is not registered`);
+  if (command.votingPrecinctId === listing.precinctId)
+    return reject(
+      'voting-precinct-is-home',
+      `precinct ${listing.precinctId} is the voter's home precinct: no certificate is needed to vote there`,
+    );
+  return {
+    ok: true,
+    value: [
+      {
+        type: 'AbsenteeCertificateIssued',
+        payload: {
+          electionId: command.electionId,
+          personalNumber: command.personalNumber,
+          serial: command.serial,
+          homePrecinctId: listing.precinctId,
+          votingPrecinctId: command.votingPrecinctId,
+        },
+      },
+    ],
+  };
+}
+
+function reject(code: AbsenteeCertificateRejection['code'], message: string) {
+  return { ok: false as const, error: { code, message } };
+}

@@ -1,0 +1,53 @@
+import type { CitizenRecordChanged, CitizenRecordChanges, CitizenRegistered } from '@vl/contracts';
+import type { CitizenRecord } from './citizen-row';
+
+export type CitizenEvent = CitizenRegistered | CitizenRecordChanged;
+
+// birth date and sex live inside the personal number: a record under the same number cannot change them
+const CHANGEABLE_FIELDS = [
+  'surname',
+  'givenName',
+  'patronymic',
+  'residencePrecinctId',
+  'declaredIncapable',
+  'inCustody',
+  'registeredDisability',
+] as const satisfies readonly (keyof CitizenRecordChanges)[];
+
+/**
+ * docs/civil-registry-csv.md: a later file replaces the earlier one and emits only the differences: a new
+ * citizen is registered, a changed one gets its changed fields, an unchanged one nothing.
+ */
+export function decideCitizenImport(
+  incoming: CitizenRecord,
+  current: CitizenRecord | null,
+): readonly CitizenEvent[] {
+  if (current === null) return [{ type: 'CitizenRegistered', payload: incoming }];
+  const changes: Record<string, unknown> = {};
+  for (const field of CHANGEABLE_FIELDS) {
+    if (incoming[field] !== current[field]) changes[field] = incoming[field];
+  }
+  if (Object.keys(changes).length === 0) return [];
+  return [
+    {
+      type: 'CitizenRecordChanged',
+      payload: { personalNumber: incoming.personalNumber, changes: changes as CitizenRecordChanges },
+    },
+  ];
+}
+
+/** The citizen's record after an event: the read model applies exactly this. */
+export function evolveCitizen(current: CitizenRecord | null, event: CitizenEvent): CitizenRecord | null {
+  switch (event.type) {
+    case 'CitizenRegistered':
+      return event.payload;
+    case 'CitizenRecordChanged':
+      return current === null ? null : { ...current, ...event.payload.changes };
+    default:
+      return exhaustive(event, current);
+  }
+}
+
+function exhaustive(_: never, current: CitizenRecord | null): CitizenRecord | null {
+  return current;
+}

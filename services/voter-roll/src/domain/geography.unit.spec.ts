@@ -1,0 +1,130 @@
+import { readCommissionMemberRow } from './commission-member-row';
+import { decideCommissionAppointment, decidePrecinctImport } from './geography';
+import { readPrecinctRow, type Precinct } from './precinct-row';
+
+const row = {
+  precinct_code: '0101-001',
+  region_code: '01',
+  region_name: 'Chüy',
+  district_code: '0101',
+  district_name: 'Alamüdün',
+  abroad: '0',
+  country: 'KG',
+  address: 'Lebedinovka, school No. 2',
+};
+const issuesOf = (overrides: Record<string, string>) => {
+  const outcome = readPrecinctRow({ ...row, ...overrides });
+  return outcome.ok ? [] : outcome.issues;
+};
+const precinct: Precinct = {
+  precinctId: '0101-001',
+  regionCode: '01',
+  regionName: 'Chüy',
+  districtCode: '0101',
+  districtName: 'Alamüdün',
+  abroad: false,
+  country: 'KG',
+  address: 'Lebedinovka, school No. 2',
+};
+
+describe('a precincts.csv row', () => {
+  it('given a precinct at home, when read, then it is the precinct', () => {
+    expect(readPrecinctRow(row)).toEqual({ ok: true, value: precinct });
+  });
+
+  it('given a consular precinct in region 99, when read, then it is abroad in its host country', () => {
+    const abroad = {
+      precinct_code: '9999-012',
+      region_code: '99',
+      district_code: '9999',
+      abroad: '1',
+      country: 'RU',
+    };
+    expect(issuesOf(abroad)).toEqual([]);
+  });
+
+  it.each([
+    [{ precinct_code: '0101-01' }, 'precinct_code', 'expected NNNN-NNN (district code, precinct number)'],
+    [{ precinct_code: '0102-001' }, 'precinct_code', 'expected the district code as its first four digits'],
+    [{ region_code: '08' }, 'region_code', 'expected one of 01, 02, 03, 04, 05, 06, 07, 11, 12, 99'],
+    [{ district_code: '0201' }, 'district_code', 'expected its first two digits to be the region code'],
+    [{ abroad: '1', country: 'RU' }, 'abroad', 'expected 1 exactly for region 99 (abroad), 0 otherwise'],
+    [{ abroad: 'no' }, 'abroad', 'expected 0 or 1'],
+    [{ country: 'KZ' }, 'country', 'expected KG for a precinct at home'],
+    [{ address: ' ' }, 'address', 'expected 1–300 characters, not only spaces'],
+    [{ address: 'x'.repeat(301) }, 'address', 'expected at most 300 characters'],
+    [{ region_name: 'x'.repeat(101) }, 'region_name', 'expected at most 100 characters'],
+  ])('given %j, when read, then %s is rejected: %s', (overrides, column, rule) => {
+    expect(issuesOf(overrides)).toContainEqual({ column, rule });
+  });
+
+  it('given region 99 with abroad 0 or with country KG, when read, then the contradiction is named', () => {
+    const base = { precinct_code: '9999-012', region_code: '99', district_code: '9999' };
+    expect(issuesOf({ ...base, abroad: '0', country: 'KG' })).toEqual([
+      { column: 'abroad', rule: 'expected 1 exactly for region 99 (abroad), 0 otherwise' },
+    ]);
+    expect(issuesOf({ ...base, abroad: '1', country: 'KG' })).toEqual([
+      { column: 'country', rule: 'expected the host country abroad, not KG' },
+    ]);
+    expect(issuesOf({ ...base, abroad: '1', country: 'ru' })).toEqual([
+      { column: 'country', rule: 'expected an ISO 3166-1 alpha-2 code' },
+    ]);
+  });
+});
+
+describe('geography re-import', () => {
+  it('given no such precinct yet, when imported, then PrecinctRegistered', () => {
+    expect(decidePrecinctImport(precinct, null)).toEqual([{ type: 'PrecinctRegistered', payload: precinct }]);
+  });
+
+  it('given the same precinct, when imported again, then nothing is emitted', () => {
+    expect(decidePrecinctImport(precinct, { ...precinct })).toEqual([]);
+  });
+
+  it('given a moved polling station, when imported again, then the precinct is registered anew', () => {
+    const moved = { ...precinct, address: 'Lebedinovka, school No. 3' };
+    expect(decidePrecinctImport(moved, precinct)).toEqual([{ type: 'PrecinctRegistered', payload: moved }]);
+  });
+
+  const member = { precinctId: '0101-001', personalNumber: '21503199000123', position: 'chair' } as const;
+
+  it('given a new member or a new position, when imported, then CommissionMemberAppointed; the same one, nothing', () => {
+    expect(decideCommissionAppointment(member, null)).toEqual([
+      { type: 'CommissionMemberAppointed', payload: member },
+    ]);
+    expect(decideCommissionAppointment(member, 'secretary')).toHaveLength(1);
+    expect(decideCommissionAppointment(member, 'chair')).toEqual([]);
+  });
+});
+
+describe('a commission-members.csv row', () => {
+  const known = (code: string) => code === '0101-001';
+
+  it('given a member of a known precinct, when read, then it is the appointment', () => {
+    expect(
+      readCommissionMemberRow(
+        { precinct_code: '0101-001', personal_number: '21503199000123', position: 'deputy-chair' },
+        known,
+      ),
+    ).toEqual({
+      ok: true,
+      value: { precinctId: '0101-001', personalNumber: '21503199000123', position: 'deputy-chair' },
+    });
+  });
+
+  it('given an unknown precinct, a bad PIN and an unknown position, when read, then all three are named', () => {
+    expect(
+      readCommissionMemberRow(
+        { precinct_code: '0101-002', personal_number: '41503199000123', position: 'observer' },
+        known,
+      ),
+    ).toEqual({
+      ok: false,
+      issues: [
+        { column: 'precinct_code', rule: 'expected a precinct registered by precincts.csv' },
+        { column: 'personal_number', rule: 'expected the sex digit 1 (female) or 2 (male) first' },
+        { column: 'position', rule: 'expected one of chair, deputy-chair, secretary, member' },
+      ],
+    });
+  });
+});

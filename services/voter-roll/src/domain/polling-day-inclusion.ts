@@ -1,0 +1,79 @@
+import type { Result, VoterIncludedOnPollingDay } from '@vl/contracts';
+import { describeIneligibility, eligibilityOn, type EligibilityFacts } from './eligibility';
+import { describeListing, type VoterListing } from './voter-listing';
+
+export interface IncludeVoterOnPollingDay {
+  readonly electionId: string;
+  readonly personalNumber: string;
+  readonly precinctId: string;
+  readonly addressReference: string;
+}
+
+export interface PollingDayInclusionContext {
+  readonly electionDate: string;
+  readonly listsFinalized: boolean;
+  readonly precinctKnown: boolean;
+  /** the voter's listing in this election across every precinct: the national check */
+  readonly listing: VoterListing;
+  /** the voter in the civil registry, or null when the registry does not know the personal number */
+  readonly citizen: EligibilityFacts | null;
+}
+
+export type PollingDayInclusionRejection = {
+  readonly code:
+    | 'lists-not-finalized'
+    | 'unknown-precinct'
+    | 'not-in-registry'
+    | 'not-eligible'
+    | 'already-on-a-list'
+    | 'already-included';
+  readonly message: string;
+};
+
+/**
+ * DOMAIN "Voter lists": inclusion on polling day on an address reference is a known route to voting twice,
+ * so it is checked nationally: refused for a voter on any list of the election or included anywhere already.
+ */
+export function includeVoterOnPollingDay(
+  command: IncludeVoterOnPollingDay,
+  context: PollingDayInclusionContext,
+): Result<readonly VoterIncludedOnPollingDay[], PollingDayInclusionRejection> {
+  const { listing, citizen } = context;
+  if (!context.listsFinalized)
+    return reject('lists-not-finalized', 'voters are included on finalized lists only: finalize them first');
+  if (!context.precinctKnown)
+    return reject('unknown-precinct', `precinct ${command.precinctId} is not registered`);
+  if (listing.status === 'included')
+    return reject('already-included', `the voter was already ${describeListing(listing)} (national check)`);
+  if (listing.status === 'listed')
+    return reject(
+      'already-on-a-list',
+      `the voter is already ${describeListing(listing)} (national check): send the voter there`,
+    );
+  if (citizen === null)
+    return reject('not-in-registry', 'the civil registry does not know this personal number');
+  const eligibility = eligibilityOn(context.electionDate, citizen);
+  if (!eligibility.eligible)
+    return reject(
+      'not-eligible',
+      `not eligible on ${context.electionDate}: ${describeIneligibility(context.electionDate, eligibility.reasons)}`,
+    );
+  return {
+    ok: true,
+    value: [
+      {
+        type: 'VoterIncludedOnPollingDay',
+        payload: {
+          electionId: command.electionId,
+          personalNumber: command.personalNumber,
+          precinctId: command.precinctId,
+          addressReference: command.addressReference,
+        },
+      },
+    ],
+  };
+}
+
+function reject(code: PollingDayInclusionRejection['code'], message: string) {
+  return { ok: false as const, error: { code, message } };
+}

@@ -1,0 +1,5 @@
+import { LEDGER_MIGRATIONS } from '@vl/ledger';
+import { VoterRollReadModels1763860000200 } from './voter-roll-read-models.migration';
+
+/** The ledger's tables and voter-roll's read models, for the service and for its import CLI alike. */
+export const VOTER_ROLL_MIGRATIONS = [...LEDGER_MIGRATIONS, VoterRollReadModels1763860000200];
