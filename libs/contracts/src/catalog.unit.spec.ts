@@ -75,6 +75,13 @@ describe('topic naming', () => {
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
       },
       {
+        name: 'turnout.absences.v1',
+        owner: 'turnout',
+        stream: 'absences',
+        major: 1,
+        eventTypes: ['VoterAbsent'],
+      },
+      {
         name: 'turnout.check-ins.v1',
         owner: 'turnout',
         stream: 'check-ins',
@@ -82,11 +89,25 @@ describe('topic naming', () => {
         eventTypes: ['CheckInRevoked', 'DuplicateCheckInRejected', 'VoterCheckedIn'],
       },
       {
+        name: 'turnout.integrity-alerts.v1',
+        owner: 'turnout',
+        stream: 'integrity-alerts',
+        major: 1,
+        eventTypes: ['IntegrityAlertRaised'],
+      },
+      {
         name: 'turnout.operations.v1',
         owner: 'turnout',
         stream: 'operations',
         major: 1,
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
+      },
+      {
+        name: 'turnout.participation.v1',
+        owner: 'turnout',
+        stream: 'participation',
+        major: 1,
+        eventTypes: ['ParticipationFinalized'],
       },
       {
         name: 'turnout.polls.v1',

@@ -15,6 +15,9 @@ import { duplicateCheckInRejected } from './turnout/duplicate-check-in-rejected'
 import { pollsClosed } from './turnout/polls-closed';
 import { pollsOpened } from './turnout/polls-opened';
 import { voterCheckedIn } from './turnout/voter-checked-in';
+import { integrityAlertRaised } from './turnout/integrity-alert-raised';
+import { participationFinalized } from './turnout/participation-finalized';
+import { voterAbsent } from './turnout/voter-absent';
 
 /** Every event of the ledger; adding one is its own file plus one line here. */
 export const eventCatalog = new EventCatalog([
@@ -34,6 +37,9 @@ export const eventCatalog = new EventCatalog([
   checkInRevoked,
   duplicateCheckInRejected,
   pollsClosed,
+  integrityAlertRaised,
+  participationFinalized,
+  voterAbsent,
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,

@@ -18,3 +18,16 @@ export {
 } from './duplicate-check-in-rejected';
 export { pollsOpened, type PollsOpened, type PollsOpenedPayload } from './polls-opened';
 export { pollsClosed, type PollsClosed, type PollsClosedPayload } from './polls-closed';
+export {
+  INTEGRITY_SIGNALS,
+  integrityAlertRaised,
+  type IntegrityAlertRaised,
+  type IntegrityAlertRaisedPayload,
+  type IntegritySignal,
+} from './integrity-alert-raised';
+export {
+  participationFinalized,
+  type ParticipationFinalized,
+  type ParticipationFinalizedPayload,
+} from './participation-finalized';
+export { voterAbsent, type VoterAbsent, type VoterAbsentPayload } from './voter-absent';
