@@ -23,6 +23,8 @@ import {
   type Checkpoint,
   type ExportedLogEntry,
 } from '@vl/tamper-evident-log';
+import { fmt } from './support/format';
+import { median } from './support/statistics';
 
 const ORIGIN = 'voting-ledger/turnout';
 const CHECKPOINT_CADENCE = 1_000;
@@ -96,20 +98,12 @@ function seconds(run: () => void): number {
   return (performance.now() - start) / 1_000;
 }
 
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
 function rate(count: number, elapsed: number): string {
-  return `${Math.round(count / elapsed).toLocaleString('en-US')} events/s`;
+  return `${fmt(count / elapsed)} events/s`;
 }
 
 function report(label: string, samples: readonly number[]): number {
-  const perRun = samples.map((s) => Math.round(eventCount / s).toLocaleString('en-US')).join(', ');
+  const perRun = samples.map((s) => fmt(eventCount / s)).join(', ');
   const best = eventCount / median(samples);
   console.log(
     `${label.padEnd(46)} median ${rate(eventCount, median(samples)).padStart(20)}   runs: ${perRun}`,
@@ -119,7 +113,7 @@ function report(label: string, samples: readonly number[]): number {
 
 async function main(): Promise<void> {
   console.log(
-    `node ${process.version}, ${eventCount.toLocaleString('en-US')} events, ${runs} run(s), checkpoint every ${CHECKPOINT_CADENCE}`,
+    `node ${process.version}, ${fmt(eventCount)} events, ${runs} run(s), checkpoint every ${CHECKPOINT_CADENCE}`,
   );
 
   const setupStart = performance.now();
@@ -214,8 +208,8 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`ratio to the SHA-256 ceiling: ${(ours / raw).toFixed(2)}`);
   console.log(
-    `target ${TARGET_EVENTS_PER_SECOND.toLocaleString('en-US')} events/s: ${ours >= TARGET_EVENTS_PER_SECOND ? 'met' : 'NOT met'} ` +
-      `(median ${Math.round(ours).toLocaleString('en-US')} events/s)`,
+    `target ${fmt(TARGET_EVENTS_PER_SECOND)} events/s: ${ours >= TARGET_EVENTS_PER_SECOND ? 'met' : 'NOT met'} ` +
+      `(median ${fmt(ours)} events/s)`,
   );
 }
 
