@@ -139,6 +139,7 @@ export class LedgerModule {
                   topics: handlers.topics,
                   parse: parseEventMessage,
                   handlers: handlers.handlers(),
+                  batchHandlers: handlers.batchHandlers?.(),
                   record: async (tx, event) => {
                     await store.append(
                       [

@@ -1,4 +1,4 @@
-import type { EventHandler } from '@vl/messaging';
+import type { BatchEventHandler, EventHandler } from '@vl/messaging';
 
 export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
 
@@ -6,4 +6,6 @@ export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');
 export interface EventHandlers {
   readonly topics: readonly string[];
   handlers(): Readonly<Record<string, EventHandler>>;
+  /** optional: types applied a run at a time on the fast path (the single-event handler stays for the slow one) */
+  batchHandlers?(): Readonly<Record<string, BatchEventHandler>>;
 }

@@ -3,8 +3,16 @@ import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { CheckInRevocationsController } from './api/check-in-revocations.controller';
 import { CheckInsController } from './api/check-ins.controller';
+import { IntegrityAlertsController } from './api/integrity-alerts.controller';
+import { TurnoutController } from './api/turnout.controller';
 import { ElectionsController } from './api/elections.controller';
+import { ParticipationController } from './api/participation.controller';
 import { PollsController } from './api/polls.controller';
+import {
+  ABSENCE_DERIVATION_OPTIONS,
+  AbsenceDerivation,
+  type AbsenceDerivationOptions,
+} from './application/absences/absence-derivation';
 import { CHECK_IN_POLICY, loadCheckInPolicy } from './application/check-in-policy.config';
 import {
   CHECK_IN_QUEUE_OPTIONS,
@@ -13,19 +21,44 @@ import {
 } from './application/check-in-voters/check-in-queue';
 import { CheckInVotersHandler } from './application/check-in-voters/check-in-voters.handler';
 import { CLOCK, systemClock, type Clock } from './application/clock';
+import { drillClock, POLLING_DAY_DRILL } from './application/drill-clock';
+import { loadPollingDayDrill } from './application/drill-clock.config';
+import { CLOSE_OF_DAY_ALERTS } from './application/close-of-day-alerts';
 import { ClosePollsHandler } from './application/close-polls/close-polls.handler';
+import { IntegrityAlerts } from './application/integrity/integrity-alerts';
+import {
+  INTEGRITY_THRESHOLDS,
+  loadIntegrityThresholds,
+} from './application/integrity/integrity-thresholds.config';
+import { RaiseCloseOfDayAlerts } from './application/integrity/raise-close-of-day-alerts';
+import { FinalizeParticipationHandler } from './application/finalize-participation/finalize-participation.handler';
+import { ParticipationStatuses } from './application/participation-status';
 import { OpenPollsHandler } from './application/open-polls/open-polls.handler';
 import { PollingDays } from './application/polling-days';
 import { PollsPreconditions } from './application/polls-preconditions';
 import { RevokeCheckInHandler } from './application/revoke-check-in/revoke-check-in.handler';
+import { LiveTurnout } from './application/turnout-figures/live-turnout';
+import { TurnoutFigures } from './application/turnout-figures/turnout-figures';
 import type { CheckInPolicy } from './domain/check-in-policy';
+import type { IntegrityThresholds } from './domain/integrity-signals';
+import { AbsencesRepository } from './infrastructure/absences.repository';
+import { CheckInCountsRepository } from './infrastructure/check-in-counts.repository';
 import { CheckInMetrics } from './infrastructure/check-in-metrics';
 import { CheckInStreamsRepository } from './infrastructure/check-in-streams.repository';
+import { DrillClockAnnouncement } from './infrastructure/drill-clock.announcement';
 import { ElectoralRollRepository } from './infrastructure/electoral-roll.repository';
+import { IntegrityAlertsRepository } from './infrastructure/integrity-alerts.repository';
+import { ParticipationRepository } from './infrastructure/participation.repository';
+import { PrecinctPollsRepository } from './infrastructure/precinct-polls.repository';
 import { PrecinctsRepository } from './infrastructure/precincts.repository';
+import { ProjectionHandlers } from './infrastructure/projection.handlers';
 import { ScheduledElectionsDigest } from './infrastructure/scheduled-elections.digest';
 import { ScheduledElections1763860000100 } from './infrastructure/scheduled-elections.migration';
 import { ScheduledElectionsRepository } from './infrastructure/scheduled-elections.repository';
+import { TurnoutEventHandlers } from './infrastructure/turnout-events.handlers';
+import { TurnoutFiguresRepository } from './infrastructure/turnout-figures.repository';
+import { TURNOUT_PROJECTION_DIGESTS } from './infrastructure/turnout-projections.digests';
+import { TurnoutProjections1763860000310 } from './infrastructure/turnout-projections.migration';
 import { VoterRollEventHandlers } from './infrastructure/voter-roll-events.handlers';
 import { VOTER_ROLL_PROJECTION_DIGESTS } from './infrastructure/voter-roll-projections.digests';
 import { VoterRollProjections1763860000200 } from './infrastructure/voter-roll-projections.migration';
@@ -36,14 +69,29 @@ export interface TurnoutOverrides {
   readonly clock?: Clock;
   readonly policy?: CheckInPolicy;
   readonly checkInQueue?: CheckInQueueOptions;
+  readonly integrityThresholds?: IntegrityThresholds;
+  readonly absenceDerivation?: AbsenceDerivationOptions;
 }
 
-const PROJECTION_REPOSITORIES = [ScheduledElectionsRepository, PrecinctsRepository, ElectoralRollRepository];
+const PROJECTION_REPOSITORIES = [
+  ScheduledElectionsRepository,
+  PrecinctsRepository,
+  ElectoralRollRepository,
+  CheckInCountsRepository,
+  IntegrityAlertsRepository,
+  PrecinctPollsRepository,
+];
 
 @Module({})
 export class TurnoutModule {
   static register(config: ServiceConfig, overrides: TurnoutOverrides = {}): DynamicModule {
     const policy = overrides.policy ?? loadCheckInPolicy();
+    const thresholds = {
+      provide: INTEGRITY_THRESHOLDS,
+      useValue: overrides.integrityThresholds ?? loadIntegrityThresholds(),
+    };
+    // a clock given by a test wins; else a drill from the environment, else the system clock
+    const drill = overrides.clock ? undefined : loadPollingDayDrill();
     return {
       module: TurnoutModule,
       imports: [
@@ -54,15 +102,34 @@ export class TurnoutModule {
             ...LEDGER_MIGRATIONS,
             ScheduledElections1763860000100,
             VoterRollProjections1763860000200,
+            TurnoutProjections1763860000310,
           ],
         }),
         LedgerModule.forService({
-          handlers: VoterRollEventHandlers,
-          providers: PROJECTION_REPOSITORIES,
-          digests: [ScheduledElectionsDigest, ...VOTER_ROLL_PROJECTION_DIGESTS],
+          handlers: ProjectionHandlers,
+          providers: [
+            ...PROJECTION_REPOSITORIES,
+            VoterRollEventHandlers,
+            TurnoutEventHandlers,
+            IntegrityAlerts,
+            thresholds,
+          ],
+          digests: [
+            ScheduledElectionsDigest,
+            ...VOTER_ROLL_PROJECTION_DIGESTS,
+            ...TURNOUT_PROJECTION_DIGESTS,
+          ],
         }),
       ],
-      controllers: [ElectionsController, PollsController, CheckInsController, CheckInRevocationsController],
+      controllers: [
+        ElectionsController,
+        PollsController,
+        CheckInsController,
+        CheckInRevocationsController,
+        ParticipationController,
+        TurnoutController,
+        IntegrityAlertsController,
+      ],
       providers: [
         ...PROJECTION_REPOSITORIES,
         CheckInStreamsRepository,
@@ -74,7 +141,24 @@ export class TurnoutModule {
         OpenPollsHandler,
         ClosePollsHandler,
         RevokeCheckInHandler,
-        { provide: CLOCK, useValue: overrides.clock ?? systemClock },
+        TurnoutFiguresRepository,
+        TurnoutFigures,
+        LiveTurnout,
+        IntegrityAlerts,
+        RaiseCloseOfDayAlerts,
+        { provide: CLOSE_OF_DAY_ALERTS, useExisting: RaiseCloseOfDayAlerts },
+        thresholds,
+        ParticipationRepository,
+        AbsencesRepository,
+        ParticipationStatuses,
+        AbsenceDerivation,
+        FinalizeParticipationHandler,
+        ...(overrides.absenceDerivation
+          ? [{ provide: ABSENCE_DERIVATION_OPTIONS, useValue: overrides.absenceDerivation }]
+          : []),
+        { provide: CLOCK, useValue: overrides.clock ?? (drill ? drillClock(drill) : systemClock) },
+        { provide: POLLING_DAY_DRILL, useValue: drill ?? null },
+        DrillClockAnnouncement,
         { provide: CHECK_IN_POLICY, useValue: policy },
         ...(overrides.checkInQueue
           ? [{ provide: CHECK_IN_QUEUE_OPTIONS, useValue: overrides.checkInQueue }]

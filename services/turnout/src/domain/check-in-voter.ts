@@ -1,6 +1,7 @@
 import type { CheckInMethod, DeviceStamp, IdentificationMethod, Result } from '@vl/contracts';
 import type { CheckInPolicy } from './check-in-policy';
 import { checkInMoment, type CheckInMoment } from './device-clock';
+import { participationClosed, type Participation } from './participation';
 import { pollsAccept } from './polls-acceptance';
 import { wallClock, millisOf, type PollingDay } from './polling-day';
 import type { Polls } from './polls';
@@ -33,13 +34,20 @@ export interface CheckInCircumstances {
   readonly polls: Polls;
   readonly placement: VoterPlacement;
   readonly policy: CheckInPolicy;
+  /** the election's participation: once finalized, no check-in is made any more */
+  readonly participation: Participation;
   /** the checkInId already names an event of another voter's stream */
   readonly checkInIdTakenByAnotherVoter: boolean;
 }
 
 export type CheckInRejection = {
   readonly code:
-    'check-in-id-reused' | 'polls-not-open' | 'polls-closed' | 'not-on-list' | 'transferred-away';
+    | 'check-in-id-reused'
+    | 'participation-finalized'
+    | 'polls-not-open'
+    | 'polls-closed'
+    | 'not-on-list'
+    | 'transferred-away';
   readonly message: string;
 };
 
@@ -66,6 +74,8 @@ export function checkInVoter(
     );
   }
   const { pollingDay, polls, policy, placement } = circumstances;
+  const closed = participationClosed(circumstances.participation, pollingDay.timeZone);
+  if (closed) return { ok: false, error: closed };
   const moment = checkInMoment(command.device, command.receivedAt, pollingDay, policy);
   const pollsOpen = pollsAccept(polls, moment, command, pollingDay, policy);
   if (!pollsOpen.ok) return pollsOpen;

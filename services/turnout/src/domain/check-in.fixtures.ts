@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { CheckInVoter, CheckInCircumstances } from './check-in-voter';
 import { DEFAULT_CHECK_IN_POLICY } from './check-in-policy';
 import { pollingDayOf } from './polling-day';
+import { participationOpen } from './participation';
 import type { Polls } from './polls';
 import type { ScheduledElection } from './scheduled-election';
 import { unlisted, type VoterPlacement } from './voter-placement';
@@ -69,6 +70,7 @@ export function circumstances(overrides: Partial<CheckInCircumstances> = {}): Ch
     polls: openSince('07:00'),
     placement: listedAt(HOME),
     policy: DEFAULT_CHECK_IN_POLICY,
+    participation: participationOpen,
     checkInIdTakenByAnotherVoter: false,
     ...overrides,
   };

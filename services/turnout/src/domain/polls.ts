@@ -1,4 +1,5 @@
 import type { PollsClosed, PollsOpened, Result } from '@vl/contracts';
+import { participationClosed, participationOpen, type Participation } from './participation';
 import { millisOf, wallClock, type PollingDay } from './polling-day';
 
 /** One precinct's polls in one election: opened once by its commission, closed once. */
@@ -59,6 +60,7 @@ export interface ClosePolls {
 
 export type PollsRejection = {
   readonly code:
+    | 'participation-finalized'
     | 'already-open'
     | 'already-closed'
     | 'not-open'
@@ -76,8 +78,15 @@ const reject = (code: PollsRejection['code'], message: string): PollsDecision =>
 });
 
 /** A commission opens its polls from the official opening minute on polling day, and only once. */
-export function openPolls(command: OpenPolls, state: Polls, day: PollingDay): PollsDecision {
+export function openPolls(
+  command: OpenPolls,
+  state: Polls,
+  day: PollingDay,
+  participation: Participation = participationOpen,
+): PollsDecision {
   const at = (instant: string) => wallClock(instant, day.timeZone);
+  const closed = participationClosed(participation, day.timeZone);
+  if (closed) return { ok: false, error: closed };
   if (state.status === 'open')
     return reject('already-open', `polls at ${command.precinctId} were opened at ${at(state.openedAt)}`);
   if (state.status === 'closed')

@@ -206,6 +206,11 @@ describe("turnout's projections of voter-roll's topics, through the real broker 
         'voter_list_finalizations',
         'absentee_transfers',
         'polling_day_inclusions',
+        'standing_check_ins',
+        'turnout_counts',
+        'check_in_minutes',
+        'precinct_polls',
+        'integrity_alerts',
       ]);
       await eventually(
         async () =>

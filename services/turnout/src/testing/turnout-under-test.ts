@@ -43,13 +43,16 @@ export interface TurnoutUnderTest {
  */
 export async function startTurnout(
   clock: PollingDayClock,
-  overrides: Omit<TurnoutOverrides, 'clock'> = {},
+  overrides: Omit<TurnoutOverrides, 'clock'> & { readonly schema?: TestSchema } = {},
 ): Promise<TurnoutUnderTest> {
-  const schema = await TestSchema.create('turnout');
+  // a restart: another turnout process on the schema (and consumer group) of one that stopped
+  const { schema: restartOn, ...turnoutOverrides } = overrides;
+  const schema = restartOn ?? (await TestSchema.create('turnout'));
   const key = await generateSigningKey('turnout-test');
   const { app } = await createServiceApp(
     turnout,
-    (config) => TurnoutModule.register(config, { policy: DEFAULT_CHECK_IN_POLICY, ...overrides, clock }),
+    (config) =>
+      TurnoutModule.register(config, { policy: DEFAULT_CHECK_IN_POLICY, ...turnoutOverrides, clock }),
     {
       DATABASE_URL: testDatabaseUrl(),
       DATABASE_SCHEMA: schema.name,

@@ -5,6 +5,7 @@ import { QueryFailedError } from 'typeorm';
 import type { CheckInPolicy } from '../../domain/check-in-policy';
 import { checkInVoter, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
 import { checkInMoment } from '../../domain/device-clock';
+import { participationOpen, type Participation } from '../../domain/participation';
 import { millisOf, type PollingDay } from '../../domain/polling-day';
 import { pollsNotOpened, pollsStreamId } from '../../domain/polls';
 import { unlisted, type VoterPlacement } from '../../domain/voter-placement';
@@ -21,7 +22,6 @@ import {
   type CheckInStreams,
 } from '../../infrastructure/check-in-streams.repository';
 import { CheckInMetrics } from '../../infrastructure/check-in-metrics';
-import { ElectoralRollRepository } from '../../infrastructure/electoral-roll.repository';
 import { CHECK_IN_POLICY } from '../check-in-policy.config';
 import { PollingDays, unknownElection } from '../polling-days';
 
@@ -33,8 +33,9 @@ const MAX_ATTEMPTS = 50;
 const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
 
 /**
- * Decides many check-ins at once and appends them in one EventStore.append: the voters' streams and the
- * precincts' polls in one query, the roll in one query, then one atomic append over all touched streams.
+ * Decides many check-ins at once and appends them in one EventStore.append: the voters' streams, the
+ * precincts' polls, the elections' participation and the roll in one query, then one atomic append over all
+ * touched streams.
  * A concurrent writer to any of them means reading and deciding again; decisions are pure, so that is safe.
  */
 @Injectable()
@@ -42,7 +43,6 @@ export class CheckInVotersHandler {
   constructor(
     private readonly store: EventStore,
     private readonly streams: CheckInStreamsRepository,
-    private readonly roll: ElectoralRollRepository,
     private readonly pollingDays: PollingDays,
     private readonly metrics: CheckInMetrics,
     @Inject(CHECK_IN_POLICY) private readonly policy: CheckInPolicy,
@@ -88,20 +88,23 @@ export class CheckInVotersHandler {
       ...new Set(known.map(({ command }) => pollsStreamId(command.electionId, command.precinctId))),
     ];
     const checkInIds = known.map(({ command }) => command.checkInId);
-    // the roll does not change under turnout's own writes: read once, beside the first read of the streams
-    const [placements, firstLoad] = await Promise.all([
-      this.placementsOf(known.map(({ command }) => command)),
-      this.streams.load(streamIds, pollsStreamIds, checkInIds),
-    ]);
-    let loaded = firstLoad;
+    const query = {
+      voterStreamIds: streamIds,
+      pollsStreamIds,
+      electionIds: [...days.keys()],
+      eventIds: checkInIds,
+    };
+    // the roll does not change under turnout's own writes: read once, in the first read of the streams
+    let loaded = await this.streams.load({ ...query, placements: known.map(({ command }) => command) });
+    const { placements } = loaded;
     for (let attempt = 1; ; attempt++) {
-      const appends = this.decideAll(known, loaded, placements, outcomes);
+      const appends = this.decideAll(known, loaded, placements, loaded.participation, outcomes);
       try {
-        if (appends.length === 0 || (await this.appended(appends))) return outcomes;
+        if (appends.length === 0 || (await this.appended(appends, receivedBy(commands)))) return outcomes;
       } catch (error) {
         if (!retryable(error) || attempt >= MAX_ATTEMPTS) throw error;
       }
-      loaded = await this.streams.load(streamIds, pollsStreamIds, checkInIds);
+      loaded = await this.streams.load({ ...query, placements: [] });
     }
   }
 
@@ -109,6 +112,7 @@ export class CheckInVotersHandler {
     known: readonly { command: CheckInVoter; index: number; day: PollingDay }[],
     loaded: CheckInStreams,
     placements: ReadonlyMap<string, ReadonlyMap<string, VoterPlacement>>,
+    participation: ReadonlyMap<string, Participation>,
     outcomes: CheckInOutcome[],
   ): AppendRequest[] {
     const states = new Map<string, VoterCheckInRecord>();
@@ -126,6 +130,7 @@ export class CheckInVotersHandler {
             loaded.polls.get(pollsStreamId(command.electionId, command.precinctId))?.state ?? pollsNotOpened,
           placement: placements.get(command.electionId)?.get(command.personalNumber) ?? unlisted,
           policy: this.policy,
+          participation: participation.get(command.electionId) ?? participationOpen,
           checkInIdTakenByAnotherVoter: owner !== undefined && owner !== streamId,
         },
         state,
@@ -152,29 +157,16 @@ export class CheckInVotersHandler {
   }
 
   // a stream whose ids were all stored already is returned as stored: it must be what was decided now
-  private async appended(appends: readonly AppendRequest[]): Promise<boolean> {
-    const stored = new Map((await this.store.append(appends)).map((event) => [event.eventId, event.type]));
+  // the envelope's occurredAt is the server's receive time: turnout tells late syncs from it
+  private async appended(appends: readonly AppendRequest[], occurredAt: Date): Promise<boolean> {
+    const stored = new Map(
+      (await this.store.append(appends, { occurredAt })).map((event) => [event.eventId, event.type]),
+    );
     return appends.every((request) =>
       request.events.every(
         (event) => event.eventId === undefined || stored.get(event.eventId) === event.type,
       ),
     );
-  }
-
-  private async placementsOf(
-    commands: readonly CheckInVoter[],
-  ): Promise<ReadonlyMap<string, ReadonlyMap<string, VoterPlacement>>> {
-    const byElection = new Map<string, string[]>();
-    for (const { electionId, personalNumber } of commands) {
-      const voters = byElection.get(electionId) ?? [];
-      voters.push(personalNumber);
-      byElection.set(electionId, voters);
-    }
-    const placements = new Map<string, ReadonlyMap<string, VoterPlacement>>();
-    for (const [electionId, personalNumbers] of byElection) {
-      placements.set(electionId, await this.roll.placementsOf(electionId, personalNumbers));
-    }
-    return placements;
   }
 }
 
@@ -183,3 +175,7 @@ function retryable(error: unknown): boolean {
   const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
   return code !== undefined && RETRYABLE_SQLSTATES.has(code);
 }
+
+// the latest receive time of a batch of requests answered together
+const receivedBy = (commands: readonly CheckInVoter[]): Date =>
+  new Date(commands.reduce((latest, command) => Math.max(latest, millisOf(command.receivedAt)), 0));

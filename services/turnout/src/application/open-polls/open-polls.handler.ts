@@ -4,6 +4,7 @@ import type { PollsOpenedPayload, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { evolvePolls, openPolls, pollsNotOpened, pollsStreamId, type OpenPolls } from '../../domain/polls';
+import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { CLOCK, type Clock } from '../clock';
 import { PollsPreconditions } from '../polls-preconditions';
 import { OpenPollsCommand, type PollsCommandRejection } from './open-polls.command';
@@ -13,6 +14,7 @@ export class OpenPollsHandler implements ICommandHandler<OpenPollsCommand> {
   constructor(
     private readonly store: EventStore,
     private readonly preconditions: PollsPreconditions,
+    private readonly participation: ParticipationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -20,13 +22,14 @@ export class OpenPollsHandler implements ICommandHandler<OpenPollsCommand> {
     const day = await this.preconditions.pollingDayAt(command.electionId, command.precinctId);
     if (!day.ok) return day;
     const { electionId, precinctId, openedBy } = command;
+    const participation = await this.participation.load(electionId);
     const outcome = await decideAndAppend(
       this.store,
       pollsStreamId(electionId, precinctId),
       {
         initialState: pollsNotOpened,
         evolve: evolvePolls,
-        decide: (open: OpenPolls, state) => openPolls(open, state, day.value),
+        decide: (open: OpenPolls, state) => openPolls(open, state, day.value, participation),
       },
       { electionId, precinctId, openedBy, now: this.clock.now().toISOString() },
     );

@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import type { Result } from '@vl/contracts';
+import type { FinalizeRejection } from '../../domain/participation';
+import type { ParticipationStatus } from '../participation-status';
+
+export type FinalizeCommandRejection =
+  FinalizeRejection | { readonly code: 'unknown-election'; readonly message: string };
+
+export class FinalizeParticipationCommand extends Command<
+  Result<ParticipationStatus, FinalizeCommandRejection>
+> {
+  constructor(
+    readonly electionId: string,
+    readonly finalizedBy: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { IntegrityAlertRaised } from '@vl/contracts';
+import { EventStore } from '@vl/event-store';
+import type { EntityManager } from 'typeorm';
+import type { RaisedSignal } from '../../domain/integrity-signals';
+import { alertIdOf } from './alert-id';
+
+export const alertsStreamId = (electionId: string, precinctId: string) =>
+  `integrity-alerts-${electionId}-${precinctId}`;
+
+/** Appends decided signals as IntegrityAlertRaised; an alert already on record is not appended again. */
+@Injectable()
+export class IntegrityAlerts {
+  constructor(private readonly store: EventStore) {}
+
+  async raise(electionId: string, signals: readonly RaisedSignal[], tx?: EntityManager): Promise<number> {
+    if (signals.length === 0) return 0;
+    // one request per alert: the store answers a request whose ids are all stored as a retry
+    const stored = await this.store.append(
+      signals.map((raised) => {
+        const event: IntegrityAlertRaised & { eventId: string } = {
+          type: 'IntegrityAlertRaised',
+          eventId: alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence),
+          payload: {
+            electionId,
+            precinctId: raised.precinctId,
+            signal: raised.signal,
+            observedAt: raised.observedAt,
+            evidence: raised.evidence,
+            summary: raised.summary,
+          },
+        };
+        return {
+          streamId: alertsStreamId(electionId, raised.precinctId),
+          expectedVersion: 'any' as const,
+          events: [event],
+        };
+      }),
+      {},
+      tx,
+    );
+    return stored.length;
+  }
+}

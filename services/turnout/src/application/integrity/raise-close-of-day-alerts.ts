@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { closeOfDaySignals, type IntegrityThresholds } from '../../domain/integrity-signals';
+import { TurnoutFigures } from '../turnout-figures/turnout-figures';
+import { IntegrityAlerts } from './integrity-alerts';
+import { INTEGRITY_THRESHOLDS } from './integrity-thresholds.config';
+
+/**
+ * The signals that need the whole day (inclusion share, mobile-box share, last-hour spike), decided per precinct
+ * once the polls have closed. Finalizing participation calls it; calling it again raises nothing new.
+ */
+@Injectable()
+export class RaiseCloseOfDayAlerts {
+  constructor(
+    private readonly figures: TurnoutFigures,
+    private readonly alerts: IntegrityAlerts,
+    @Inject(INTEGRITY_THRESHOLDS) private readonly thresholds: IntegrityThresholds,
+  ) {}
+
+  /** Evaluates every precinct of the election; returns how many close-of-day alerts it holds (0 if unknown). */
+  async raiseFor(electionId: string): Promise<number> {
+    const found = await this.figures.precinctsOf(electionId);
+    if (!found) return 0;
+    const signals = closeOfDaySignals(
+      found.precincts.map((precinct) => ({
+        precinctId: precinct.precinctId,
+        checkedIn: precinct.checkedIn,
+        inclusions: precinct.inclusions,
+        mobileBox: precinct.byMethod['mobile-box'],
+        lastHour: precinct.lastHour,
+        closesAt: found.day.closesAt,
+      })),
+      this.thresholds,
+    );
+    return this.alerts.raise(electionId, signals);
+  }
+}

@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  topicName,
+  type CheckInRevokedPayload,
+  type DuplicateCheckInRejectedPayload,
+  type EventEnvelope,
+  type IntegrityAlertRaisedPayload,
+  type PollsClosedPayload,
+  type PollsOpenedPayload,
+  type VoterCheckedInPayload,
+} from '@vl/contracts';
+import type { EventHandlers } from '@vl/ledger';
+import type { BatchEventHandler, EventHandler } from '@vl/messaging';
+import type { EntityManager } from 'typeorm';
+import { INTEGRITY_THRESHOLDS } from '../application/integrity/integrity-thresholds.config';
+import { IntegrityAlerts } from '../application/integrity/integrity-alerts';
+import {
+  checkInAfterClose,
+  checkInRate,
+  highTurnout,
+  type IntegrityThresholds,
+  type RaisedSignal,
+} from '../domain/integrity-signals';
+import { pollingDayOf } from '../domain/polling-day';
+import { CheckInCountsRepository, type CountedCheckIn } from './check-in-counts.repository';
+import { IntegrityAlertsRepository } from './integrity-alerts.repository';
+import { PrecinctPollsRepository } from './precinct-polls.repository';
+import { ScheduledElectionsRepository } from './scheduled-elections.repository';
+
+/**
+ * Turnout's read model of its own topics: counts of standing check-ins, polls, and alerts. The live integrity
+ * signals are decided here, in the consumer's transaction, so a replay from the topics raises the same alerts
+ * under the same ids.
+ */
+@Injectable()
+export class TurnoutEventHandlers implements EventHandlers {
+  readonly topics = [
+    topicName('turnout', 'check-ins', 1),
+    topicName('turnout', 'polls', 1),
+    topicName('turnout', 'integrity-alerts', 1),
+  ];
+
+  // an election's polling hours never change once called: its close is looked up once per process
+  private readonly officialCloses = new Map<string, string>();
+
+  constructor(
+    private readonly counts: CheckInCountsRepository,
+    private readonly alerts: IntegrityAlertsRepository,
+    private readonly polls: PrecinctPollsRepository,
+    private readonly elections: ScheduledElectionsRepository,
+    private readonly integrityAlerts: IntegrityAlerts,
+    @Inject(INTEGRITY_THRESHOLDS) private readonly thresholds: IntegrityThresholds,
+  ) {}
+
+  handlers(): Record<string, EventHandler> {
+    return {
+      VoterCheckedIn: (event, tx) => this.checkedIn([event], tx),
+      CheckInRevoked: (event, tx) => {
+        const payload = event.payload as CheckInRevokedPayload;
+        return this.counts.recordRevocation(tx, payload.electionId, payload.personalNumber);
+      },
+      DuplicateCheckInRejected: (event, tx) => this.duplicate(event, tx),
+      PollsOpened: (event, tx) => {
+        const payload = event.payload as PollsOpenedPayload;
+        return this.polls.recordOpened(tx, payload.electionId, payload.precinctId, payload.openedAt);
+      },
+      PollsClosed: (event, tx) => {
+        const payload = event.payload as PollsClosedPayload;
+        return this.polls.recordClosed(tx, payload.electionId, payload.precinctId, payload.closedAt);
+      },
+      IntegrityAlertRaised: (event, tx) => {
+        const payload = event.payload as IntegrityAlertRaisedPayload;
+        return this.alerts.record(tx, { alertId: event.eventId, ...payload });
+      },
+    };
+  }
+
+  batchHandlers(): Record<string, BatchEventHandler> {
+    return { VoterCheckedIn: (events, tx) => this.checkedIn(events, tx) };
+  }
+
+  private async checkedIn(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
+    const checkIns: CountedCheckIn[] = events.map((event) => {
+      const payload = event.payload as VoterCheckedInPayload;
+      return {
+        eventId: event.eventId,
+        electionId: payload.electionId,
+        personalNumber: payload.personalNumber,
+        precinctId: payload.precinctId,
+        method: payload.method,
+        checkedInAt: payload.checkedInAt,
+      };
+    });
+    const { fresh, minutes } = await this.counts.recordCheckIns(tx, checkIns);
+    const signals = new Map<string, RaisedSignal[]>();
+    const add = (electionId: string, raised: readonly RaisedSignal[]) =>
+      raised.length > 0 && signals.set(electionId, [...(signals.get(electionId) ?? []), ...raised]);
+    for (const count of minutes) add(count.electionId, checkInRate(count, this.thresholds));
+    const recordedAt = new Map(events.map((event) => [event.eventId, event.occurredAt]));
+    for (const electionId of new Set(fresh.map((checkIn) => checkIn.electionId))) {
+      const ofElection = fresh.filter((checkIn) => checkIn.electionId === electionId);
+      const officialCloseAt = await this.officialCloseOf(electionId);
+      if (officialCloseAt) {
+        for (const checkIn of ofElection) {
+          add(
+            electionId,
+            checkInAfterClose({
+              ...checkIn,
+              recordedAt: recordedAt.get(checkIn.eventId) ?? '',
+              officialCloseAt,
+            }),
+          );
+        }
+      }
+      const latest = new Map(ofElection.map((checkIn) => [checkIn.precinctId, checkIn.checkedInAt]));
+      for (const register of await this.counts.registersOf(tx, electionId, [...latest.keys()])) {
+        const observedAt = latest.get(register.precinctId) as string;
+        add(electionId, highTurnout({ ...register, observedAt }, this.thresholds));
+      }
+    }
+    for (const [electionId, raised] of signals) await this.integrityAlerts.raise(electionId, raised, tx);
+  }
+
+  private async officialCloseOf(electionId: string): Promise<string | undefined> {
+    const known = this.officialCloses.get(electionId);
+    if (known) return known;
+    const election = await this.elections.find(electionId);
+    if (!election) return undefined;
+    const closesAt = pollingDayOf(election).closesAt;
+    this.officialCloses.set(electionId, closesAt);
+    return closesAt;
+  }
+
+  // a refused second check-in is an alert of its own kind, beside the signals
+  private duplicate(event: EventEnvelope, tx: EntityManager): Promise<void> {
+    const payload = event.payload as DuplicateCheckInRejectedPayload;
+    return this.alerts.record(tx, {
+      alertId: event.eventId,
+      electionId: payload.electionId,
+      precinctId: payload.attemptedPrecinctId,
+      signal: 'duplicate-check-in',
+      observedAt: payload.attemptedAt,
+      summary: `precinct ${payload.attemptedPrecinctId}: a voter already checked in at ${payload.firstPrecinctId} at ${payload.firstCheckedInAt} was presented again`,
+      evidence: {
+        personalNumber: payload.personalNumber,
+        firstPrecinctId: payload.firstPrecinctId,
+        firstCheckedInAt: payload.firstCheckedInAt,
+        attemptedAt: payload.attemptedAt,
+      },
+    });
+  }
+}
