@@ -2,6 +2,7 @@
  * Check-in throughput of a real turnout process over HTTP, against real PostgreSQL and Kafka:
  *   ./vl node -r @swc-node/register --disable-warning=TimeoutNegativeWarning test/benchmarks/check-in.bench.ts \
  *     [--voters-per-run 20000] [--sync-voters-per-run 60000] [--runs 3] [--connections 64] [--syncs-in-flight 8]
+ *     [--cpu-prof DIR]
  *
  * 1. single: POST /elections/:id/check-ins, one voter a request, `--connections` keep-alive connections
  *            (http.Agent keepAlive) each sending its next request when the last is answered.
@@ -20,7 +21,7 @@
  */
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -43,6 +44,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
     'syncs-in-flight': { type: 'string', default: '8' },
+    // a directory for a V8 CPU profile of the turnout process (node --cpu-prof), written when it stops
+    'cpu-prof': { type: 'string' },
   },
 });
 const SINGLE = Number(values['voters-per-run']);
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
         AUTH_JWKS: JSON.stringify(key.publicJwks),
         LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
         LOG_LEVEL: 'warn',
+        ...(values['cpu-prof'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` } : {}),
       },
       logDir,
     );
@@ -218,6 +222,9 @@ async function main(): Promise<void> {
         Object.fromEntries(Object.entries(rates).map(([key, list]) => [key, list.map(Math.round)])),
       ),
     );
+  } catch (error) {
+    if (service) process.stderr.write(`turnout's log ends:\n${tailOf(service.logFile)}\n`);
+    throw error;
   } finally {
     progress('cleaning up');
     agent.destroy();
@@ -227,6 +234,10 @@ async function main(): Promise<void> {
     await infrastructure.stop();
     rmSync(logDir, { recursive: true, force: true });
   }
+}
+
+function tailOf(file: string): string {
+  return readFileSync(file, 'utf8').split('\n').slice(-30).join('\n');
 }
 
 /** The election, 100 precincts and the voter lists on voter-roll's topics; waits for turnout to project them. */

@@ -1,6 +1,8 @@
 export {
   CurrentPrincipal,
+  PUBLIC_METADATA,
   PublicEndpoint,
+  ROLES_METADATA,
   Roles,
   type AuthenticatedRequest,
   type Principal,

@@ -71,6 +71,25 @@ describe('EventStore on PostgreSQL', () => {
     expect(await store.loadStream('election-retry')).toHaveLength(1);
   });
 
+  it('given new streams and one that exists, when appended together as new, then the conflict names it and none is stored', async () => {
+    await store.append([
+      { streamId: 'election-taken', expectedVersion: 'no-stream', events: [electionCalled()] },
+    ]);
+    const append = store.append([
+      { streamId: 'election-fresh-1', expectedVersion: 'no-stream', events: [electionCalled()] },
+      { streamId: 'election-taken', expectedVersion: 'no-stream', events: [electionCalled()] },
+      { streamId: 'election-fresh-2', expectedVersion: 'no-stream', events: [electionCalled()] },
+    ]);
+    await expect(append).rejects.toMatchObject({
+      streamId: 'election-taken',
+      expected: 'no-stream',
+      actual: 1,
+    });
+    expect(await store.loadStream('election-fresh-1')).toEqual([]);
+    expect(await store.loadStream('election-fresh-2')).toEqual([]);
+    expect(await store.loadStream('election-taken')).toHaveLength(1);
+  });
+
   it('given a payload that breaks its contract, when appended, then it is refused naming the field and nothing is stored', async () => {
     const bad = electionCalled();
     const append = store.append([
