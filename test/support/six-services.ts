@@ -21,7 +21,9 @@ export interface SixServices {
 }
 
 /** The six services as real processes on the test broker and database, each in a fresh schema. */
-export async function startSixServices(): Promise<SixServices> {
+export async function startSixServices(
+  options: { env?: Readonly<Record<string, string>> } = {},
+): Promise<SixServices> {
   const key: SigningKey = await generateSigningKey('system-test');
   const logDir = mkdtempSync(join(tmpdir(), 'vl-system-logs-'));
   const schemas = await Promise.all(SERVICES.map((service) => TestSchema.create(service.name)));
@@ -40,6 +42,7 @@ export async function startSixServices(): Promise<SixServices> {
           LOG_LEVEL: 'warn',
           LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
           CHECKPOINT_EVERY_SECONDS: '1',
+          ...options.env,
         },
         logDir,
       ),

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { DRILL_DEFAULTS } from '@vl/local-infra';
+import { MAX_CITIZENS, MIN_CITIZENS } from '@vl/synthetic-country';
 import { runInfra } from './infra.command';
 import { runTests } from './test.command';
 import { printToken } from './token.command';
@@ -7,7 +9,10 @@ import { runUp } from './up.command';
 import { verifyLogFiles } from './verify.command';
 
 const usage = `usage: ./vl <command>
-  up [--fresh] [--until-healthy]   Kafka, PostgreSQL and the six services; Ctrl-C stops everything
+  up [--fresh] [--until-healthy] [--citizens N] [--seed S] [--exit]
+                                   Kafka, PostgreSQL and the six services, then a simulated polling day
+                                   (N citizens, default 50000) and its report; Ctrl-C stops everything
+                                   (--exit: stop after the report; --until-healthy: no drill, stop once healthy)
   test                             format check, lint, typecheck, unit and integration tests
   infra [--fresh]                  only Kafka and PostgreSQL
   token ROLE... [--subject S]      a development bearer token signed with the local key
@@ -21,6 +26,9 @@ async function main(argv: string[]): Promise<number> {
     options: {
       fresh: { type: 'boolean', default: false },
       'until-healthy': { type: 'boolean', default: false },
+      citizens: { type: 'string', default: String(DRILL_DEFAULTS.citizens) },
+      seed: { type: 'string', default: DRILL_DEFAULTS.seed },
+      exit: { type: 'boolean', default: false },
       subject: { type: 'string', default: 'local-developer' },
       ttl: { type: 'string', default: '28800' },
       log: { type: 'string' },
@@ -30,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   });
   switch (command) {
     case 'up':
-      return runUp({ fresh: values.fresh, untilHealthy: values['until-healthy'] });
+      return upWith(values);
     case 'infra':
       return runInfra({ fresh: values.fresh });
     case 'test':
@@ -43,6 +51,35 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`);
       return 2;
   }
+}
+
+function upWith(values: {
+  fresh: boolean;
+  'until-healthy': boolean;
+  citizens: string;
+  seed: string;
+  exit: boolean;
+}): Promise<number> {
+  const citizens = /^[0-9_]+$/.test(values.citizens)
+    ? Number(values.citizens.replaceAll('_', ''))
+    : Number.NaN;
+  if (!Number.isSafeInteger(citizens) || citizens < MIN_CITIZENS || citizens > MAX_CITIZENS) {
+    process.stderr.write(
+      `--citizens ${values.citizens}: expected a whole number from ${MIN_CITIZENS} to ${MAX_CITIZENS}\n`,
+    );
+    return Promise.resolve(2);
+  }
+  if (values.seed.length === 0) {
+    process.stderr.write('--seed must not be empty\n');
+    return Promise.resolve(2);
+  }
+  return runUp({
+    fresh: values.fresh,
+    untilHealthy: values['until-healthy'],
+    citizens,
+    seed: values.seed,
+    exit: values.exit,
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -1,12 +1,57 @@
-import { startStack } from '@vl/local-infra';
+import { join } from 'node:path';
+import { mintToken, type Role } from '@vl/auth';
+import {
+  cacheDir,
+  defaultDrillDate,
+  DRILL_DEFAULTS,
+  drillClockEnvironment,
+  formatReport,
+  localSigningKey,
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  planPollingDay,
+  preparationSeconds,
+  runDrill,
+  startStack,
+  terminalProgress,
+  type RunningStack,
+} from '@vl/local-infra';
 import { untilSignal } from './until-signal';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-/** The main job until the polling-day simulator lands: the whole stack up, healthy, and where it listens. */
-export async function runUp(options: { fresh: boolean; untilHealthy: boolean }): Promise<number> {
+export interface UpOptions {
+  readonly fresh: boolean;
+  readonly untilHealthy: boolean;
+  readonly citizens: number;
+  readonly seed: string;
+  readonly exit: boolean;
+}
+
+// the default size keeps ~150 check-ins/s; larger drills slow the clock so the single check-ins keep up
+const drillSpeed = (citizens: number) =>
+  Math.max(10, Math.min(DRILL_DEFAULTS.speed, Math.round((DRILL_DEFAULTS.speed * 200_000) / citizens)));
+
+/**
+ * The main job: the whole stack with a polling-day drill clock, then a simulated polling day through the
+ * services' HTTP APIs, its report, and the stack kept serving until Ctrl-C (or stopped with --exit).
+ */
+export async function runUp(options: UpOptions): Promise<number> {
   const started = Date.now();
-  const stack = await startStack({ fresh: options.fresh, log: (line) => say(`· ${line}`) });
+  const speed = drillSpeed(options.citizens);
+  const plan = options.untilHealthy
+    ? undefined
+    : planPollingDay({
+        seed: options.seed,
+        citizens: options.citizens,
+        electionDate: defaultDrillDate(),
+        timeZone: DRILL_DEFAULTS.timeZone,
+      });
+  const stack = await startStack({
+    fresh: options.fresh,
+    log: (line) => say(`· ${line}`),
+    serviceEnv: plan ? drillClockEnvironment(plan.opensAt, speed, preparationSeconds(options.citizens)) : {},
+  });
   say('');
   say(`Kafka       ${stack.broker.brokers}   (log ${stack.broker.logFile})`);
   say(`PostgreSQL  ${stack.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
@@ -17,12 +62,69 @@ export async function runUp(options: { fresh: boolean; untilHealthy: boolean }):
   }
   say('');
   say(`all six services healthy ${Date.now() - started} ms after start`);
-  if (!options.untilHealthy) {
-    say('Ctrl-C stops everything');
+  let code = 0;
+  if (plan) {
+    say('');
+    say(
+      `POLLING-DAY DRILL: ${options.citizens.toLocaleString('en-US')} citizens (seed ${options.seed}), polling day ` +
+        `${plan.options.electionDate} on turnout's drill clock at ${speed}× real time`,
+    );
+    code = await drill(stack, plan, speed, started);
+  }
+  if (!options.untilHealthy && !options.exit) {
+    say('');
+    say(
+      'the stack keeps serving (dashboards, GET /elections/:id/turnout, /integrity-alerts); Ctrl-C stops everything',
+    );
     await untilSignal();
   }
   say('stopping the services and the broker');
   await stack.stop();
   say('stopped: no service or broker process is left running');
-  return 0;
+  return code;
+}
+
+async function drill(
+  stack: RunningStack,
+  plan: ReturnType<typeof planPollingDay>,
+  speed: number,
+  started: number,
+): Promise<number> {
+  const key = await localSigningKey();
+  const urlOf = (name: string) => stack.services.find((service) => service.name === name)?.url as string;
+  try {
+    const outcome = await runDrill(
+      {
+        voterRoll: urlOf('voter-roll'),
+        turnout: urlOf('turnout'),
+        token: (...roles: Role[]) =>
+          mintToken(key.privateJwk, {
+            subject: 'polling-day-drill',
+            roles,
+            issuer: LOCAL_ISSUER,
+            audience: LOCAL_AUDIENCE,
+          }),
+      },
+      plan,
+      {
+        speed,
+        graceMinutes: DRILL_DEFAULTS.graceMinutes,
+        concurrency: 16,
+        workDir: join(cacheDir(), 'drill', `${plan.options.seed}-${plan.options.citizens}`),
+        log: (line) => say(`· ${line}`),
+        progress: terminalProgress(),
+      },
+    );
+    say(formatReport(plan, outcome.observed, outcome.mismatches));
+    say('');
+    say(
+      `election ${outcome.electionId}; phases ${Object.entries(outcome.phaseSeconds)
+        .map(([phase, seconds]) => `${phase} ${seconds} s`)
+        .join(', ')}; drill done ${Math.round((Date.now() - started) / 1000)} s after start`,
+    );
+    return outcome.mismatches.length === 0 ? 0 : 1;
+  } catch (error) {
+    say(`DRILL FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 }

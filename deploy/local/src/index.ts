@@ -13,3 +13,4 @@ export {
   type StackOptions,
 } from './stack';
 export { ephemeralLedgerKey, localLedgerKey } from './ledger-keys';
+export * from './polling-day-drill';

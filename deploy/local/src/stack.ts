@@ -11,6 +11,8 @@ import { schemaOf, SERVICES } from './services';
 export interface StackOptions {
   readonly fresh: boolean;
   readonly log: (line: string) => void;
+  /** more environment for every service (e.g. a polling-day drill clock) */
+  readonly serviceEnv?: Readonly<Record<string, string>>;
 }
 
 export interface RunningStack {
@@ -78,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           AUTH_ISSUER: LOCAL_ISSUER,
           AUTH_AUDIENCE: LOCAL_AUDIENCE,
           LEDGER_SIGNING_KEY: localLedgerKey(service.name),
+          ...options.serviceEnv,
         },
         logDir,
       ),

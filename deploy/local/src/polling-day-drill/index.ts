@@ -1,0 +1,12 @@
+export {
+  DRILL_DEFAULTS,
+  defaultDrillDate,
+  drillClockEnvironment,
+  preparationSeconds,
+} from './drill-settings';
+export type { DrillStack } from './drill-http';
+export { planPollingDay } from './plan';
+export type { DrillOptions, DrillPlan, ExpectedFigures } from './plan-types';
+export { silentProgress, terminalProgress, type DrillProgress } from './progress';
+export { formatReport, mismatches } from './report';
+export { runDrill, type DrillOutcome, type DrillRunOptions } from './run';

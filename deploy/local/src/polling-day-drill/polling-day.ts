@@ -1,0 +1,181 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DrillClockReader } from './drill-clock-reader';
+import { call, sleep, type Answer, type DrillStack } from './drill-http';
+import type { DrillPlan, DrillStep, PlannedCheckIn } from './plan-types';
+import type { DrillProgress } from './progress';
+
+export interface DayOptions {
+  readonly speed: number;
+  /** turnout's TURNOUT_CHECK_IN_GRACE_MINUTES */
+  readonly graceMinutes: number;
+  /** single check-ins in flight at once (each over a kept-alive connection) */
+  readonly concurrency: number;
+}
+
+/** What the services answered, against what the plan said they would. */
+export interface DayTally {
+  readonly accepted: number;
+  readonly duplicates: number;
+  readonly revoked: number;
+  /** answers the plan did not expect (the first few) */
+  readonly unexpected: readonly string[];
+  readonly unexpectedCount: number;
+}
+
+// single check-ins are sent this much drill time after their device time, so the device is never ahead
+const SEND_AFTER_MS = 30_000;
+
+/** Polling day on turnout's drill clock: open, every step of the plan when its time comes, close. */
+export async function runPollingDay(
+  stack: DrillStack,
+  plan: DrillPlan,
+  electionId: string,
+  options: DayOptions,
+  progress: DrillProgress,
+): Promise<DayTally> {
+  const [pollWorker, commission] = await Promise.all([stack.token('poll-worker'), stack.token('commission')]);
+  const clock = await DrillClockReader.sync(stack.turnout, options.speed);
+  if (clock.nowMs() > Date.parse(plan.opensAt))
+    throw new Error(
+      `turnout's clock reads ${clock.now()}, past the opening at ${plan.opensAt}: the preparation took longer ` +
+        'than the drill clock allowed (start the drill clock earlier or run it slower)',
+    );
+  const election = `${stack.turnout}/elections/${electionId}`;
+  let [accepted, duplicates, revoked, unexpectedCount] = [0, 0, 0, 0];
+  const unexpected: string[] = [];
+  const surprise = (what: string, answer: Answer) => {
+    unexpectedCount += 1;
+    if (unexpected.length < 10)
+      unexpected.push(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+  };
+  const pollsOf = async (action: 'open' | 'close') => {
+    await inParallel(plan.precincts, options.concurrency, async (precinct) => {
+      const answer = await call(
+        'POST',
+        `${election}/precincts/${precinct.precinctId}/polls/${action}`,
+        commission,
+      );
+      if (answer.status !== 201) surprise(`${action} polls at ${precinct.precinctId}`, answer);
+    });
+  };
+
+  await clock.until(plan.opensAt, 1_000);
+  await pollsOf('open');
+  progress.start(plan.steps.length, 'polling day');
+  let closed = false;
+  let done = 0;
+  const inFlight = new Set<Promise<void>>();
+  const drain = async () => {
+    while (inFlight.size > 0) await Promise.race(inFlight);
+  };
+  for (const step of plan.steps) {
+    if (!closed && step.at >= plan.closesAt) {
+      await drain();
+      await clock.until(plan.closesAt, 1_000);
+      await pollsOf('close');
+      closed = true;
+    }
+    await clock.until(step.at, SEND_AFTER_MS);
+    if (step.kind !== 'check-in') await drain();
+    while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+    const sending = send(step).then(() => {
+      inFlight.delete(sending);
+      done += 1;
+      if (done % 50 === 0)
+        progress.update(done, `drill clock ${localTime(clock.now(), plan)}, ${accepted} checked in`);
+    });
+    inFlight.add(sending);
+    if (step.kind !== 'check-in') await drain();
+  }
+  await drain();
+  progress.update(done, `drill clock ${localTime(clock.now(), plan)}, ${accepted} checked in`);
+  progress.stop();
+  if (!closed) {
+    await clock.until(plan.closesAt, 1_000);
+    await pollsOf('close');
+  }
+  // the grace for queues and late syncs is measured from the close of each precinct's polls
+  await clock.until(plan.closesAt, (options.graceMinutes + 1) * 60_000);
+  await sleep(200);
+  return { accepted, duplicates, revoked, unexpected, unexpectedCount };
+
+  async function send(step: DrillStep): Promise<void> {
+    switch (step.kind) {
+      case 'check-in': {
+        const answer = await call(
+          'POST',
+          `${election}/check-ins`,
+          pollWorker,
+          checkInBody(step.checkIn, true),
+        );
+        if (answer.status === 201) accepted += 1;
+        else surprise(`check-in of ${step.checkIn.personalNumber}`, answer);
+        return;
+      }
+      case 'sync': {
+        const answer = await call<{ accepted: number; duplicates: number; rejected: number }>(
+          'POST',
+          `${election}/check-ins/batch`,
+          pollWorker,
+          { deviceId: step.deviceId, checkIns: step.checkIns.map((checkIn) => checkInBody(checkIn, false)) },
+        );
+        accepted += answer.status === 200 ? answer.body.accepted : 0;
+        if (answer.status !== 200 || answer.body.accepted !== step.checkIns.length)
+          surprise(`sync of ${step.checkIns.length} check-ins from ${step.deviceId}`, answer);
+        return;
+      }
+      case 'double-vote': {
+        const answer = await call('POST', `${election}/check-ins`, pollWorker, {
+          checkInId: uuidv7(),
+          personalNumber: step.personalNumber,
+          precinctId: step.precinctId,
+          method: 'station',
+          identification: 'document',
+        });
+        if (answer.status === 409) duplicates += 1;
+        else surprise(`double vote of ${step.personalNumber} at ${step.precinctId}`, answer);
+        return;
+      }
+      case 'revoke': {
+        const answer = await call('POST', `${election}/check-ins/${step.personalNumber}/revoke`, commission, {
+          reason: step.reason,
+        });
+        if (answer.status === 201) revoked += 1;
+        else surprise(`revocation of ${step.personalNumber}`, answer);
+        return;
+      }
+    }
+  }
+}
+
+// a networked poll book sends its own clock too; turnout trusts it within its tolerance
+function checkInBody(checkIn: PlannedCheckIn, single: boolean) {
+  const common = {
+    checkInId: uuidv7(),
+    personalNumber: checkIn.personalNumber,
+    precinctId: checkIn.precinctId,
+    method: checkIn.method,
+    identification: checkIn.identification,
+  };
+  const device = { sequence: checkIn.sequence, deviceTime: checkIn.at };
+  return single
+    ? { ...common, device: { deviceId: `poll-book-${checkIn.precinctId}-1`, ...device } }
+    : { ...common, ...device };
+}
+
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+function localTime(instant: string, plan: DrillPlan): string {
+  return new Date(instant).toLocaleTimeString('en-GB', { timeZone: plan.options.timeZone, hour12: false });
+}

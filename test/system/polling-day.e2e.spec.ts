@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { topicName } from '@vl/contracts';
+import {
+  defaultDrillDate,
+  drillClockEnvironment,
+  planPollingDay,
+  runDrill,
+  silentProgress,
+  type DrillOutcome,
+} from '@vl/local-infra';
+import { testKafkaBrokers } from '@vl/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { eventually } from '../support/eventually';
+import { startSixServices, type SixServices } from '../support/six-services';
+
+// 13 polling hours in 26 s; the lead covers start-up and the import before 07:00 on the drill clock
+const SPEED = 1800;
+const LEAD_SECONDS = 70;
+
+describe('polling day across voter-roll and turnout, through HTTP and Kafka only', () => {
+  const plan = planPollingDay({
+    seed: 'system-test',
+    citizens: 3_000,
+    electionDate: defaultDrillDate(),
+    timeZone: 'Asia/Bishkek',
+  });
+  const workDir = mkdtempSync(join(tmpdir(), 'vl-polling-day-'));
+  let stack: SixServices;
+  let outcome: DrillOutcome;
+  // the drill's own account, shown when it did not finish
+  const progress: string[] = [];
+  const started = Date.now();
+  const log = (line: string) => progress.push(`${Math.round((Date.now() - started) / 1000)} s ${line}`);
+
+  beforeAll(async () => {
+    stack = await startSixServices({ env: drillClockEnvironment(plan.opensAt, SPEED, LEAD_SECONDS) });
+    log('six services healthy');
+    outcome = await runDrill(
+      {
+        voterRoll: stack.urls['voter-roll'],
+        turnout: stack.urls.turnout,
+        token: (...roles) => stack.token(...roles),
+      },
+      plan,
+      {
+        speed: SPEED,
+        graceMinutes: 30,
+        concurrency: 8,
+        workDir,
+        log,
+        progress: silentProgress,
+      },
+    );
+    log('drill done');
+  }, 240_000);
+  afterAll(async () => {
+    if (!outcome || outcome.mismatches.length > 0)
+      process.stderr.write(`polling-day drill:\n${progress.join('\n')}\n`);
+    await stack?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('given the plan, when polling day ran, then every request was answered as planned', () => {
+    const doubleVotes = plan.steps.filter((step) => step.kind === 'double-vote').length;
+    const singles = plan.steps.filter((step) => step.kind === 'check-in').length;
+    const synced = plan.steps.reduce(
+      (sum, step) => sum + (step.kind === 'sync' ? step.checkIns.length : 0),
+      0,
+    );
+    expect(doubleVotes).toBeGreaterThanOrEqual(3);
+    expect(outcome.tally).toEqual({
+      accepted: singles + synced,
+      duplicates: doubleVotes,
+      revoked: 2,
+      unexpected: [],
+      unexpectedCount: 0,
+    });
+  });
+
+  it('given the finalized lists, when turnout is read, then registered per region and country are exact', () => {
+    const { observed } = outcome;
+    expect(observed.registered).toBe(plan.expected.registered);
+    expect(observed.regions.map(({ code, registered }) => ({ code, registered }))).toEqual(
+      plan.expected.regions.map(({ code, registered }) => ({ code, registered })),
+    );
+    expect(plan.expected.regions.map((region) => region.code)).toEqual([
+      '01',
+      '02',
+      '03',
+      '04',
+      '05',
+      '06',
+      '07',
+      '11',
+      '12',
+      '99',
+    ]);
+  });
+
+  it('given the check-ins, revocations and late syncs, when turnout is read, then check-ins per region and country are exact', () => {
+    const { observed } = outcome;
+    expect(observed.checkedIn).toBe(plan.expected.checkedIn);
+    expect(observed.regions).toEqual(plan.expected.regions);
+    expect(observed.byMethod).toEqual(plan.expected.byMethod);
+    expect(observed.byHour).toEqual(plan.expected.byHour);
+  });
+
+  it('given the double votes, when the alerts are listed, then one duplicate-check-in alert per attempt, at the attempted precinct', () => {
+    const attempted = plan.steps.flatMap((step) => (step.kind === 'double-vote' ? [step.precinctId] : []));
+    expect(outcome.observed.alertPrecincts['duplicate-check-in']).toEqual([...attempted].sort());
+  });
+
+  it('given the planted anomaly, when the alerts are listed, then it raises high turnout, the last-hour spike and the rate alerts, and no ordinary precinct raises those', () => {
+    const anomaly = plan.anomalyPrecinctId;
+    const { alertPrecincts } = outcome.observed;
+    expect(alertPrecincts['high-turnout']).toEqual([anomaly]);
+    expect(alertPrecincts['last-hour-spike']).toEqual([anomaly]);
+    expect(new Set(alertPrecincts['check-in-rate'])).toEqual(new Set([anomaly]));
+    expect(alertPrecincts['check-in-rate']).toHaveLength(plan.expected.alerts['check-in-rate'] as number);
+    expect(plan.expected.alerts['check-in-rate']).toBeGreaterThan(0);
+    expect(outcome.observed.alerts).toEqual(plan.expected.alerts);
+    expect(outcome.mismatches).toEqual([]);
+  });
+
+  it('given participation finalized, when turnout.participation.v1 is read, then ParticipationFinalized carries the exact figures', async () => {
+    const [finalized] = await onTopic(topicName('turnout', 'participation', 1), outcome.electionId, 1);
+    expect(finalized).toMatchObject({
+      type: 'ParticipationFinalized',
+      payload: {
+        electionId: outcome.electionId,
+        registered: plan.expected.registered,
+        participated: plan.expected.participated,
+        absent: plan.expected.registered - plan.expected.participated,
+        precincts: plan.expected.precincts,
+      },
+    });
+  });
+
+  it('given participation finalized, when turnout.absences.v1 is read, then one VoterAbsent per registered voter who did not take part', async () => {
+    const absent = plan.expected.registered - plan.expected.participated;
+    const absences = await onTopic(topicName('turnout', 'absences', 1), outcome.electionId, absent);
+    expect(absences.every((event) => event['type'] === 'VoterAbsent')).toBe(true);
+    const voters = new Set(
+      absences.map((event) => (event['payload'] as { personalNumber: string }).personalNumber),
+    );
+    expect(voters.size).toBe(absent);
+    expect(absences).toHaveLength(absent);
+    expect(outcome.observed.participation).toMatchObject({
+      state: 'derived',
+      absent,
+      absencesDerived: absent,
+    });
+  });
+});
+
+/** Every event of the election on a topic, once at least `expected` have arrived (then a moment more for extras). */
+async function onTopic(
+  topic: string,
+  electionId: string,
+  expected: number,
+): Promise<Record<string, unknown>[]> {
+  const kafka = new Kafka({
+    clientId: 'polling-day-system-test',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `polling-day-system-test-${topic}-${electionId}` });
+  const found: Record<string, unknown>[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const envelope = JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>;
+        if ((envelope['payload'] as { electionId?: string } | undefined)?.electionId === electionId)
+          found.push(envelope);
+      },
+    });
+    await eventually(
+      async () => (found.length >= expected ? true : undefined),
+      60_000,
+      `${expected} events on ${topic}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return found;
+  } finally {
+    await consumer.disconnect();
+  }
+}
