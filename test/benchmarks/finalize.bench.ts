@@ -11,7 +11,7 @@
  * but 10,000 on the lists, those 10,000 included on polling day, 10,000 absentee transfers), every precinct's
  * PollsOpened and PollsClosed, and `--checked-in` standing check-ins as real VoterCheckedIn rows of the event
  * log (plus 10,000 check-ins that were revoked: VoterCheckedIn then CheckInRevoked). The tables are analysed and
- * the bench waits until the relay has published that log, as it would have during polling day.
+ * the bench waits until the relay has published that log and turnout has projected it, as during polling day.
  *
  * Measured: POST /elections/:id/participation/finalize (preconditions, the figures from the log, the append of
  * ParticipationFinalized) and then the derivation of every VoterAbsent, until GET .../participation says
@@ -318,12 +318,14 @@ async function loadPollingDay(pool: Pool, electionId: string): Promise<void> {
     [electionId, source],
     [0, listed - 1],
   );
+  // envelopes require UUID v7 ids: a v4 with its version nibble set passes, as turnout's consumer checks
+  const UUID_V7 = `overlay(gen_random_uuid()::text placing '7' from 15 for 1)::uuid`;
   const insertEvents = `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at,
                                             recorded_at, correlation_id, causation_id, partition_key, payload)`;
   await step(
     'events: PollsOpened, PollsClosed',
     `${insertEvents}
-     select gen_random_uuid(), 'polls-' || $1 || '-' || precinct_id, v, t, 1, now(), now(), gen_random_uuid(), null, $1,
+     select ${UUID_V7}, 'polls-' || $1 || '-' || precinct_id, v, t, 1, now(), now(), ${UUID_V7}, null, $1,
             case when v = 1
               then jsonb_build_object('electionId', $1::text, 'precinctId', precinct_id, 'openedAt', $2::text, 'openedBy', 'chair-' || precinct_id)
               else jsonb_build_object('electionId', $1::text, 'precinctId', precinct_id, 'closedAt', $3::text, 'closedBy', 'chair-' || precinct_id) end
@@ -331,7 +333,7 @@ async function loadPollingDay(pool: Pool, electionId: string): Promise<void> {
     [electionId, at('07:00'), at('20:00')],
   );
   const checkedIn = (stream: string) => `
-     select gen_random_uuid(), 'check-in-' || $1 || '-' || pn, 1, 'VoterCheckedIn', 1, now(), now(), gen_random_uuid(), null, pn,
+     select ${UUID_V7}, 'check-in-' || $1 || '-' || pn, 1, 'VoterCheckedIn', 1, now(), now(), ${UUID_V7}, null, pn,
             jsonb_build_object('electionId', $1::text, 'personalNumber', pn, 'precinctId', precinct, 'method', 'station',
                                'identification', 'biometric', 'pollWorker', 'pw-' || precinct, 'checkedInAt', $2::text,
                                'device', null)
@@ -352,7 +354,7 @@ async function loadPollingDay(pool: Pool, electionId: string): Promise<void> {
   await step(
     'events: CheckInRevoked',
     `${insertEvents}
-     select gen_random_uuid(), 'check-in-' || $1 || '-' || pn, 2, 'CheckInRevoked', 1, now(), now(), gen_random_uuid(), null, pn,
+     select ${UUID_V7}, 'check-in-' || $1 || '-' || pn, 2, 'CheckInRevoked', 1, now(), now(), ${UUID_V7}, null, pn,
             jsonb_build_object('electionId', $1::text, 'personalNumber', pn, 'precinctId', precinct,
                                'reason', 'identified the wrong voter', 'revokedBy', 'member-' || precinct)
        from (select ${voterSql('i')} as pn, ${precinctSql(`i % ${PRECINCTS}`)} as precinct
@@ -389,25 +391,41 @@ async function explain(pool: Pool, electionId: string): Promise<void> {
   );
 }
 
-/** Seconds until the relay has published and the checkpointer has folded every event of the log. */
+/**
+ * Seconds until the relay has published and the checkpointer has folded every event of the log, and turnout's
+ * own consumer has projected the check-ins (as it would have during polling day).
+ */
 async function ledgerDrained(pool: Pool): Promise<number> {
   const started = performance.now();
   for (let polls = 0; ; polls++) {
     const { rows } = await pool.query(
       `select (select count(*) from events)::int as logged,
               coalesce((select published from relay_positions where relay = 'kafka'), 0)::int as published,
-              coalesce((select tree_size from log_tree), 0)::int as folded`,
+              coalesce((select tree_size from log_tree), 0)::int as folded,
+              (select count(*) from standing_check_ins)::int as projected,
+              (select count(*) from parked_messages)::int as parked`,
     );
-    const { logged, published, folded } = rows[0] as { logged: number; published: number; folded: number };
+    const { logged, published, folded, projected, parked } = rows[0] as {
+      logged: number;
+      published: number;
+      folded: number;
+      projected: number;
+      parked: number;
+    };
+    if (parked > 0)
+      throw new Error(`turnout parked ${fmt(parked)} of the bench's events: see parked_messages`);
     const waited = (performance.now() - started) / 1000;
-    if (published >= logged && folded >= logged) return waited;
+    if (published >= logged && folded >= logged && projected >= CHECKED_IN) return waited;
     if (waited > DRAIN_LIMIT_SECONDS) {
       progress(
         `  relay still at ${fmt(published)}/${fmt(logged)} after ${DRAIN_LIMIT_SECONDS} s: measuring beside it`,
       );
       return waited;
     }
-    if (polls % 20 === 0) progress(`  relay ${fmt(published)}/${fmt(logged)}, Merkle tree ${fmt(folded)}`);
+    if (polls % 20 === 0)
+      progress(
+        `  relay ${fmt(published)}/${fmt(logged)}, Merkle tree ${fmt(folded)}, check-ins projected ${fmt(projected)}`,
+      );
     await sleep(500);
   }
 }
