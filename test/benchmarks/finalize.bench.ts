@@ -325,7 +325,7 @@ async function loadPollingDay(pool: Pool, electionId: string): Promise<void> {
   await step(
     'events: PollsOpened, PollsClosed',
     `${insertEvents}
-     select ${UUID_V7}, 'polls-' || $1 || '-' || precinct_id, v, t, 1, now(), now(), ${UUID_V7}, null, $1,
+     select ${UUID_V7}, 'polls-' || $1 || '-' || precinct_id, v, t, 1, now(), now(), ${UUID_V7}, null, $1 || ':' || precinct_id,
             case when v = 1
               then jsonb_build_object('electionId', $1::text, 'precinctId', precinct_id, 'openedAt', $2::text, 'openedBy', 'chair-' || precinct_id)
               else jsonb_build_object('electionId', $1::text, 'precinctId', precinct_id, 'closedAt', $3::text, 'closedBy', 'chair-' || precinct_id) end
@@ -403,17 +403,18 @@ async function ledgerDrained(pool: Pool): Promise<number> {
               coalesce((select published from relay_positions where relay = 'kafka'), 0)::int as published,
               coalesce((select tree_size from log_tree), 0)::int as folded,
               (select count(*) from standing_check_ins)::int as projected,
-              (select count(*) from parked_messages)::int as parked`,
+              (select count(*) from parked_messages)::int as parked,
+              (select min(reason) from parked_messages) as reason`,
     );
-    const { logged, published, folded, projected, parked } = rows[0] as {
+    const { logged, published, folded, projected, parked, reason } = rows[0] as {
       logged: number;
       published: number;
       folded: number;
       projected: number;
       parked: number;
+      reason: string | null;
     };
-    if (parked > 0)
-      throw new Error(`turnout parked ${fmt(parked)} of the bench's events: see parked_messages`);
+    if (parked > 0) throw new Error(`turnout parked ${fmt(parked)} of the bench's events, first: ${reason}`);
     const waited = (performance.now() - started) / 1000;
     if (published >= logged && folded >= logged && projected >= CHECKED_IN) return waited;
     if (waited > DRAIN_LIMIT_SECONDS) {
