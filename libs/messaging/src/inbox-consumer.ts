@@ -90,7 +90,14 @@ export class InboxConsumer {
   }: EachBatchPayload): Promise<void> {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const applied = await this.applyWholeBatch(batch.topic, batch.partition, batch.messages).catch(
-      () => false,
+      (error: unknown) => {
+        // the slow path finds the message to park; the reason it was needed must not go unseen
+        this.logger?.warn(
+          { err: error, topic: batch.topic, partition: batch.partition, messages: batch.messages.length },
+          'batch failed as a whole: applying it message by message',
+        );
+        return false;
+      },
     );
     if (!applied) {
       // something in the batch is parked, invalid or failing: go message by message to find and park it

@@ -148,7 +148,7 @@ describe('integrity alerts raised from the check-ins, listed with the refused du
     ]);
   });
 
-  it('given an offline poll book syncing after the official close, when its check-in of 19:50 arrives at 20:10, then a check-in-after-close alert', async () => {
+  it('given an offline poll book syncing after the official close, when its check-ins of 19:50 arrive at 20:10, then one check-in-after-close alert', async () => {
     turnout.clock.set('2030-11-24T14:10:00.000Z'); // 20:10 in Bishkek
     const response = await turnout.http
       .post(`/elections/${electionId}/check-ins/batch`)
@@ -165,18 +165,36 @@ describe('integrity alerts raised from the check-ins, listed with the refused du
             sequence: 1,
             deviceTime: '2030-11-24T13:50:00.000Z',
           },
+          {
+            checkInId: uuidv7(),
+            personalNumber: atLate[1],
+            precinctId: LATE,
+            method: 'station',
+            identification: 'document',
+            sequence: 2,
+            deviceTime: '2030-11-24T13:51:00.000Z',
+          },
         ],
       });
     expect(response.status).toBe(200);
-
-    const [alert] = await alertsOf('check-in-after-close', 1);
+    // both late check-ins counted: the alert is once per precinct, however many arrive late
+    await eventually(async () => {
+      const figures = await turnout.http
+        .get(`/elections/${electionId}/turnout?level=precinct&code=${LATE}`)
+        .set('authorization', `Bearer ${await turnout.token('cec-operator')}`);
+      return figures.body.checkedIn === 2 ? true : undefined;
+    }, 'both late check-ins in the figures');
+    const [alert, ...more] = await alertsOf('check-in-after-close', 1);
+    expect(more).toEqual([]);
+    // the evidence is the late check-in projected first: the two voters' events are on different partitions
+    const first = alert?.evidence['personalNumber'] === atLate[1] ? 1 : 0;
     expect(alert).toEqual(
       expect.objectContaining({
         precinctId: LATE,
         observedAt: '2030-11-24T14:10:00.000Z',
         evidence: {
-          personalNumber: atLate[0],
-          checkedInAt: '2030-11-24T13:50:00.000Z',
+          personalNumber: atLate[first],
+          checkedInAt: ['2030-11-24T13:50:00.000Z', '2030-11-24T13:51:00.000Z'][first],
           recordedAt: '2030-11-24T14:10:00.000Z',
           officialCloseAt: '2030-11-24T14:00:00.000Z',
           minutesAfterClose: 10,

@@ -14,10 +14,19 @@ export class IntegrityAlerts {
   constructor(private readonly store: EventStore) {}
 
   async raise(electionId: string, signals: readonly RaisedSignal[], tx?: EntityManager): Promise<number> {
-    if (signals.length === 0) return 0;
+    // a batch may decide the same alert more than once (late check-ins of one precinct): one event per id
+    const distinct = [
+      ...new Map(
+        signals.map((raised) => [
+          alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence),
+          raised,
+        ]),
+      ).values(),
+    ];
+    if (distinct.length === 0) return 0;
     // one request per alert: the store answers a request whose ids are all stored as a retry
     const stored = await this.store.append(
-      signals.map((raised) => {
+      distinct.map((raised) => {
         const event: IntegrityAlertRaised & { eventId: string } = {
           type: 'IntegrityAlertRaised',
           eventId: alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence),
