@@ -19,7 +19,6 @@
  * Infrastructure: resolveTestInfrastructure() (KAFKA_BROKERS/DATABASE_URL, else a local broker and the local
  * database voting_ledger_test). Progress goes to stderr, results to stdout; medians over the runs.
  */
-import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,9 +32,14 @@ import { ephemeralLedgerKey, startService, type RunningService } from '@vl/local
 import { ensureTopics } from '@vl/messaging';
 import { freePort, resolveTestInfrastructure, TestSchema } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { DateTime } from 'luxon';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { fmt } from './support/format';
+import { keepAlivePost } from './support/keep-alive-post';
+import { pollingDayAroundNow } from './support/polling-day-around-now';
+import { progressLog } from './support/progress';
+import { sleep } from './support/sleep';
+import { median } from './support/statistics';
 
 const { values } = parseArgs({
   options: {
@@ -61,18 +65,7 @@ const PRECINCTS = Array.from({ length: 100 }, (_, index) => `1101-${String(index
 const TARGET_SINGLE = 5_000;
 const TARGET_SYNC = 50_000;
 
-const benchStart = performance.now();
-const progress = (line: string) =>
-  process.stderr.write(`[check-in bench ${((performance.now() - benchStart) / 1000).toFixed(0)}s] ${line}\n`);
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (samples: readonly number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
+const { progress } = progressLog('check-in bench');
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
@@ -80,42 +73,7 @@ const percentile = (sorted: readonly number[], p: number) =>
 const voter = (index: number) =>
   `2${String(1 + Math.floor(index / 100_000)).padStart(2, '0')}011990${String(index % 100_000).padStart(5, '0')}`;
 
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-
-function post(url: string, token: string, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': payload.length,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
-
-/** Today's date and an Etc/GMT zone in which it is about noon now, so polls 00:00–23:59 surely hold the run. */
-function pollingDayAroundNow(): { electionDate: string; timeZone: string } {
-  const shift = Math.max(-12, Math.min(14, 12 - new Date().getUTCHours()));
-  const timeZone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
-  return { electionDate: DateTime.now().setZone(timeZone).toISODate() as string, timeZone };
-}
+const post = keepAlivePost(CONNECTIONS);
 
 async function main(): Promise<void> {
   progress('resolving infrastructure (KAFKA_BROKERS/DATABASE_URL, else the local launcher)');
@@ -227,7 +185,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     progress('cleaning up');
-    agent.destroy();
+    post.close();
     await service?.stop();
     await pool.end();
     await schema.drop();

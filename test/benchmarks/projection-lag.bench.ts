@@ -15,7 +15,6 @@
  * Infrastructure: resolveTestInfrastructure() (KAFKA_BROKERS/DATABASE_URL, else a local broker and database).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,10 +26,11 @@ import { ephemeralLedgerKey, startService, type RunningService } from '@vl/local
 import { ensureTopics } from '@vl/messaging';
 import { freePort, resolveTestInfrastructure, TestSchema } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { DateTime } from 'luxon';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { fmt } from './support/format';
+import { keepAlivePost } from './support/keep-alive-post';
+import { pollingDayAroundNow } from './support/polling-day-around-now';
 import { progressLog } from './support/progress';
 import { sleep } from './support/sleep';
 import { median } from './support/statistics';
@@ -53,7 +53,7 @@ if (![PER_RUN, RUNS, CONNECTIONS, PROBE_EVERY].every((n) => Number.isSafeInteger
 const PRECINCTS = Array.from({ length: 100 }, (_, index) => `1101-${String(index + 1).padStart(3, '0')}`);
 const TARGET_P99_MS = 1_000;
 const { progress } = progressLog('projection-lag bench');
-const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+const post = keepAlivePost(CONNECTIONS);
 
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
@@ -61,41 +61,6 @@ const percentile = (sorted: readonly number[], p: number) =>
 // a well-formed personal number per index: sex digit 1, a birth date in March 1985, a 5-digit serial
 const voter = (index: number) =>
   `1${String(1 + Math.floor(index / 100_000)).padStart(2, '0')}031985${String(index % 100_000).padStart(5, '0')}`;
-
-function post(url: string, token: string, body: unknown): Promise<{ status: number; body: string }> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': payload.length,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(payload);
-  });
-}
-
-/** Today's date and an Etc/GMT zone in which it is about noon now, so polls 00:00–23:59 surely hold the run. */
-function pollingDayAroundNow(): { electionDate: string; timeZone: string } {
-  const shift = Math.max(-12, Math.min(14, 12 - new Date().getUTCHours()));
-  const timeZone = shift === 0 ? 'UTC' : `Etc/GMT${shift > 0 ? '-' : '+'}${Math.abs(shift)}`;
-  return { electionDate: DateTime.now().setZone(timeZone).toISODate() as string, timeZone };
-}
 
 async function main(): Promise<void> {
   progress('resolving infrastructure (KAFKA_BROKERS/DATABASE_URL, else the local launcher)');
@@ -177,7 +142,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     progress('cleaning up');
-    agent.destroy();
+    post.close();
     await service?.stop();
     await pool.end();
     await schema.drop();
