@@ -14,22 +14,19 @@ export class IntegrityAlerts {
   constructor(private readonly store: EventStore) {}
 
   async raise(electionId: string, signals: readonly RaisedSignal[], tx?: EntityManager): Promise<number> {
-    // a batch may decide the same alert more than once (late check-ins of one precinct): one event per id
-    const distinct = [
-      ...new Map(
-        signals.map((raised) => [
-          alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence),
-          raised,
-        ]),
-      ).values(),
-    ];
-    if (distinct.length === 0) return 0;
+    // a batch may decide the same alert more than once (late check-ins of one precinct): the first one stands
+    const byId = new Map<string, RaisedSignal>();
+    for (const raised of signals) {
+      const id = alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence);
+      if (!byId.has(id)) byId.set(id, raised);
+    }
+    if (byId.size === 0) return 0;
     // one request per alert: the store answers a request whose ids are all stored as a retry
     const stored = await this.store.append(
-      distinct.map((raised) => {
+      [...byId].map(([eventId, raised]) => {
         const event: IntegrityAlertRaised & { eventId: string } = {
           type: 'IntegrityAlertRaised',
-          eventId: alertIdOf(electionId, raised.precinctId, raised.signal, raised.occurrence),
+          eventId,
           payload: {
             electionId,
             precinctId: raised.precinctId,
