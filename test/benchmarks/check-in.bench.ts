@@ -34,6 +34,7 @@ import { freePort, resolveTestInfrastructure, TestSchema } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { cpuCeiling, cpuSnapshot, cpuSpent, type CpuRole } from './support/cpu-accounting';
 import { fmt } from './support/format';
 import { keepAlivePost } from './support/keep-alive-post';
 import { pollingDayAroundNow } from './support/polling-day-around-now';
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
       sync: [] as number[],
       syncSustained: [] as number[],
     };
-    await ledgerDrained(pool);
+    const ceilings = { single: [] as number[], sync: [] as number[] };
+    const servicePid = service.pid;
+    await ledgerDrained(pool, 0);
     let next = 0;
     for (let run = 1; run <= RUNS; run++) {
       const first = next;
@@ -146,8 +149,10 @@ async function main(): Promise<void> {
       progress(
         `run ${run}/${RUNS}: ${fmt(SINGLE)} single check-ins over ${CONNECTIONS} keep-alive connections`,
       );
+      const singleCpu = cpuSnapshot(servicePid);
       const result = await singleCheckIns(url, pollWorker, first, SINGLE);
-      const singleDrain = await ledgerDrained(pool);
+      const singleDrain = await ledgerDrained(pool, next);
+      ceilings.single.push(reportCpu('single', cpuSpent(singleCpu, cpuSnapshot(servicePid)), SINGLE));
       rates.single.push(result.rate);
       rates.singleSustained.push(SINGLE / (SINGLE / result.rate + singleDrain));
       console.log(
@@ -159,8 +164,10 @@ async function main(): Promise<void> {
       progress(
         `run ${run}/${RUNS}: ${fmt(SYNCED)} check-ins in pages of ${PAGE}, ${SYNCS_IN_FLIGHT} pages in flight`,
       );
+      const syncCpu = cpuSnapshot(servicePid);
       const rate = await syncedCheckIns(`${url}/batch`, pollWorker, firstSynced, SYNCED);
-      const syncDrain = await ledgerDrained(pool);
+      const syncDrain = await ledgerDrained(pool, next);
+      ceilings.sync.push(reportCpu('sync', cpuSpent(syncCpu, cpuSnapshot(servicePid)), SYNCED));
       rates.sync.push(rate);
       rates.syncSustained.push(SYNCED / (SYNCED / rate + syncDrain));
       console.log(
@@ -176,8 +183,16 @@ async function main(): Promise<void> {
       `  batch sync:                 ${fmt(median(rates.sync))} / ${fmt(median(rates.syncSustained))} per s (target ${fmt(TARGET_SYNC)})`,
     );
     console.log(
+      `  CPU ceiling (${cpus().length} cores busy with nothing else): single ${fmt(median(ceilings.single))}, ` +
+        `batch sync ${fmt(median(ceilings.sync))} per s`,
+    );
+    console.log(
       JSON.stringify(
-        Object.fromEntries(Object.entries(rates).map(([key, list]) => [key, list.map(Math.round)])),
+        Object.fromEntries(
+          Object.entries({ ...rates, ceilingSingle: ceilings.single, ceilingSync: ceilings.sync }).map(
+            ([key, list]) => [key, list.map(Math.round)],
+          ),
+        ),
       ),
     );
   } catch (error) {
@@ -289,19 +304,42 @@ async function publishRoll(brokers: string, electionId: string, voters: number, 
   }
 }
 
-/** Seconds until the relay has published and the checkpointer has folded every event of the log. */
-async function ledgerDrained(pool: Pool): Promise<number> {
+/**
+ * Seconds until the relay has published and the checkpointer has folded every event of the log, and the live
+ * read model counts every check-in so far: all the work the check-ins cause.
+ */
+async function ledgerDrained(pool: Pool, checkedIn: number): Promise<number> {
   const started = performance.now();
   for (;;) {
     const { rows } = await pool.query(
       `select (select count(*) from events)::int as logged,
               coalesce((select published from relay_positions where relay = 'kafka'), 0)::int as published,
-              coalesce((select tree_size from log_tree), 0)::int as folded`,
+              coalesce((select tree_size from log_tree), 0)::int as folded,
+              (select count(*) from standing_check_ins)::int as projected`,
     );
-    const { logged, published, folded } = rows[0] as { logged: number; published: number; folded: number };
-    if (published >= logged && folded >= logged) return (performance.now() - started) / 1000;
+    const { logged, published, folded, projected } = rows[0] as {
+      logged: number;
+      published: number;
+      folded: number;
+      projected: number;
+    };
+    if (published >= logged && folded >= logged && projected >= checkedIn)
+      return (performance.now() - started) / 1000;
     await sleep(100);
   }
+}
+
+const ROLES: readonly CpuRole[] = ['service', 'postgres', 'kafka', 'load generator', 'other'];
+
+/** Prints the CPU each role spent per 1,000 check-ins of a phase; returns the rate the CPU alone allows. */
+function reportCpu(phase: string, spent: Record<CpuRole, number>, items: number): number {
+  const ceiling = cpuCeiling(spent, items);
+  console.log(
+    `  ${phase} CPU ms per 1,000 check-ins (until projected): ` +
+      ROLES.map((role) => `${role} ${fmt((spent[role] * 1e6) / items)}`).join(', ') +
+      ` => ceiling ${fmt(ceiling)}/s on ${cpus().length} cores`,
+  );
+  return ceiling;
 }
 
 const checkIn = (index: number) => ({
