@@ -25,6 +25,8 @@ import { PROJECTION_DIGESTS, type ProjectionDigest } from './audit/projection-di
 import { LogCheckpointer } from './checkpoints/log-checkpointer';
 import { parseSigningKey } from './checkpoints/signing-key';
 import { DeadLetterController } from './dead-letter.controller';
+import { publisherSettingsOf } from './publisher/log-publisher.settings';
+import { LogPublisherThread } from './publisher/log-publisher.thread';
 import { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
 
 export interface LedgerOptions {
@@ -36,23 +38,21 @@ export interface LedgerOptions {
   readonly digests?: readonly Type<ProjectionDigest>[];
 }
 
+// the relay and the checkpointer loop on their own thread; the main thread's instances only answer direct calls
 class LedgerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
-    private readonly relay: OutboxRelay,
-    private readonly checkpointer: LogCheckpointer,
+    private readonly publisher: LogPublisherThread,
     @Optional() private readonly consumer?: InboxConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.relay.start();
-    this.checkpointer.start();
+    await this.publisher.start();
     await this.consumer?.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.consumer?.stop();
-    await this.checkpointer.stop();
-    await this.relay.stop();
+    await this.publisher.stop();
   }
 }
 
@@ -108,6 +108,12 @@ export class LedgerModule {
           },
           logger.logger,
         ),
+    };
+    const publisherProvider = {
+      provide: LogPublisherThread,
+      inject: [SERVICE_DESCRIPTOR, SERVICE_CONFIG, PinoLogger],
+      useFactory: (descriptor: ServiceDescriptor, config: ServiceConfig, logger: PinoLogger) =>
+        new LogPublisherThread(publisherSettingsOf(descriptor.name, config), logger.logger),
     };
     const digestProviders = [
       ...(options.digests ?? []),
@@ -166,6 +172,7 @@ export class LedgerModule {
         storeProvider,
         relayProvider,
         checkpointerProvider,
+        publisherProvider,
         ...digestProviders,
         ...consumerProviders,
         ...(options.providers ?? []),

@@ -130,7 +130,8 @@ export class InboxConsumer {
       if (!parsed.ok) return false;
       events.push(parsed.event);
     }
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
+    // READ COMMITTED: the connections' default (one round trip fewer than naming it per transaction)
+    return this.dataSource.transaction(async (tx) => {
       const parkedKeys = await this.parking.openKeys(tx);
       if (messages.some((message) => parkedKeys.has(message.key?.toString('utf8') ?? ''))) return false;
       const fresh: { event_id: string }[] = await tx.query(

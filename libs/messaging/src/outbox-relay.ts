@@ -11,6 +11,8 @@ export interface RelayOptions {
   readonly topicOf: (event: StoredEvent) => string;
   readonly batchSize?: number;
   readonly idleDelayMs?: number;
+  /** after a batch smaller than batchSize, how long to let the log grow before reading it again */
+  readonly lingerMs?: number;
   /** an upper bound on a batch's uncompressed size (payloads plus envelope overhead) */
   readonly maxBatchBytes?: number;
   /** test seam: runs after a batch is in Kafka and before its position is saved */
@@ -27,6 +29,8 @@ export class OutboxRelay {
   private stopping = false;
   private readonly knownTopics = new Set<string>();
   private readonly maxBatchBytes: number;
+  // the last read filled a batch: the log holds more right now
+  private moreWaiting = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,10 +59,10 @@ export class OutboxRelay {
   /** Publishes at most one batch; returns how many events it published. */
   async publishBatch(): Promise<number> {
     const cursor = await this.position();
-    const events = capByBytes(
-      await this.store.readLog(cursor, this.options.batchSize ?? 5000),
-      this.maxBatchBytes,
-    );
+    const read = await this.store.readLog(cursor, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
+    const events = capByBytes(read, this.maxBatchBytes);
+    this.moreWaiting =
+      events.length < read.length || read.length === (this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     const last = events.at(-1);
     if (!last) return 0;
     const producer = await this.connectedProducer();
@@ -84,7 +88,9 @@ export class OutboxRelay {
       try {
         const published = await this.publishBatch();
         failures = 0;
+        // a trickle of small batches costs a produce request, a fetch and a transaction downstream each
         if (published === 0) await sleep(this.options.idleDelayMs ?? 50);
+        else if (!this.moreWaiting) await sleep(this.options.lingerMs ?? DEFAULT_LINGER_MS);
       } catch (error) {
         failures++;
         this.logger?.error({ err: error, failures }, 'outbox relay batch failed; it will be re-sent');
@@ -127,6 +133,10 @@ export class OutboxRelay {
     return this.producer;
   }
 }
+
+const DEFAULT_BATCH_SIZE = 5000;
+// like Kafka's own linger.ms: a little latency for batches that are fuller under load
+const DEFAULT_LINGER_MS = 20;
 
 // the broker refuses a record batch over message.max.bytes (1 MiB by default): stay well below, compressed
 const DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;

@@ -24,7 +24,10 @@ export class TestSchema {
       schema: this.name,
       migrations,
       migrationsTableName: 'schema_migrations',
-      extra: { max: poolSize, options: `-c search_path=${this.name}` },
+      extra: {
+        max: poolSize,
+        options: `-c search_path=${this.name} -c default_transaction_isolation=read\\ committed`,
+      },
     });
     await dataSource.initialize();
     await dataSource.runMigrations();

@@ -93,8 +93,13 @@ export class TurnoutEventHandlers implements EventHandlers {
     });
     const { fresh, minutes } = await this.counts.recordCheckIns(tx, checkIns);
     const signals = new Map<string, RaisedSignal[]>();
-    const add = (electionId: string, raised: readonly RaisedSignal[]) =>
-      raised.length > 0 && signals.set(electionId, [...(signals.get(electionId) ?? []), ...raised]);
+    // appended in place: a batch of late check-ins can raise one signal each
+    const add = (electionId: string, raised: readonly RaisedSignal[]) => {
+      if (raised.length === 0) return;
+      const ofElection = signals.get(electionId) ?? [];
+      ofElection.push(...raised);
+      signals.set(electionId, ofElection);
+    };
     for (const count of minutes) add(count.electionId, checkInRate(count, this.thresholds));
     const recordedAt = new Map(events.map((event) => [event.eventId, event.occurredAt]));
     for (const electionId of new Set(fresh.map((checkIn) => checkIn.electionId))) {
