@@ -1,10 +1,10 @@
 /*
  * Projection lag of turnout's live read model under check-in load, against real PostgreSQL and Kafka:
  *   ./vl node -r @swc-node/register --disable-warning=TimeoutNegativeWarning test/benchmarks/projection-lag.bench.ts \
- *     [--voters-per-run 15000] [--runs 3] [--connections 64] [--probe-every 20]
+ *     [--voters-per-run 15000] [--runs 3] [--connections 64] [--probe-every 20] [--rate 0]
  *
  * Each run checks in `--voters-per-run` fresh voters over `--connections` keep-alive connections, as fast as turnout
- * answers (POST /elections/:id/check-ins). Every `--probe-every`-th check-in is a probe: its lag is the time from its
+ * answers (POST /elections/:id/check-ins), or paced at `--rate` check-ins per second when it is above 0. Every `--probe-every`-th check-in is a probe: its lag is the time from its
  * HTTP answer (201) until its standing check-in is in the read model (the table the figures are summed from, written
  * in the same transaction as the counters), watched by a poller every 10 ms. The path measured is the whole one:
  * event store, outbox relay, Kafka, turnout's inbox consumer, projection. Prints p50/p95/p99 per run and their
@@ -41,14 +41,19 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
     'probe-every': { type: 'string', default: '20' },
+    // check-ins per second sent on a schedule; 0: each connection sends its next as soon as the last is answered
+    rate: { type: 'string', default: '0' },
   },
 });
 const PER_RUN = Number(values['voters-per-run']);
 const RUNS = Number(values.runs);
 const CONNECTIONS = Number(values.connections);
 const PROBE_EVERY = Number(values['probe-every']);
+const RATE = Number(values.rate);
 if (![PER_RUN, RUNS, CONNECTIONS, PROBE_EVERY].every((n) => Number.isSafeInteger(n) && n > 0))
   throw new Error('every option must be a positive integer');
+if (!Number.isSafeInteger(RATE) || RATE < 0)
+  throw new Error('--rate is a whole number of check-ins per second');
 
 const PRECINCTS = Array.from({ length: 100 }, (_, index) => `1101-${String(index + 1).padStart(3, '0')}`);
 const TARGET_P99_MS = 1_000;
@@ -119,7 +124,8 @@ async function main(): Promise<void> {
     const results: { p50: number; p95: number; p99: number; rate: number }[] = [];
     for (let run = 1; run <= RUNS; run++) {
       progress(
-        `run ${run}/${RUNS}: ${fmt(PER_RUN)} check-ins over ${CONNECTIONS} connections, a probe every ${PROBE_EVERY}`,
+        `run ${run}/${RUNS}: ${fmt(PER_RUN)} check-ins over ${CONNECTIONS} connections` +
+          `${RATE > 0 ? ` paced at ${fmt(RATE)}/s` : ''}, a probe every ${PROBE_EVERY}`,
       );
       const result = await loadWithProbes(service.url, pollWorker, electionId, (run - 1) * PER_RUN, pool);
       results.push(result);
@@ -177,6 +183,8 @@ async function loadWithProbes(baseUrl: string, token: string, electionId: string
     Array.from({ length: CONNECTIONS }, async () => {
       while (next < first + PER_RUN) {
         const index = next++;
+        const due = started + ((index - first) * 1000) / RATE;
+        if (RATE > 0 && due > performance.now()) await sleep(due - performance.now());
         const personalNumber = voter(index);
         const response = await post(`${baseUrl}/elections/${electionId}/check-ins`, token, {
           checkInId: uuidv7(),
