@@ -4,9 +4,14 @@ export class StreamVersionConflict extends Error {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
-    readonly actual: number,
+    /** the version found, when known: at least this one is taken */
+    readonly actual: number | undefined,
   ) {
-    super(`stream ${streamId} is at version ${actual}, the append expected ${String(expected)}`);
+    super(
+      actual === undefined
+        ? `stream ${streamId} was appended to concurrently, the append expected ${String(expected)}`
+        : `stream ${streamId} is at version ${actual}, the append expected ${String(expected)}`,
+    );
   }
 }
 

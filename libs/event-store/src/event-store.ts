@@ -152,8 +152,7 @@ export class EventStore {
       }
       current.set(request.streamId, version);
     }
-    const inserted = fresh.length === 0 ? [] : await this.insertRows(tx, fresh);
-    if (inserted.length < fresh.length) await this.raiseConflict(tx, requests, fresh, inserted);
+    const inserted = fresh.length === 0 ? [] : await this.insertRows(tx, requests, fresh);
     const cursors = new Map(
       inserted.map((row) => [row.event_id, { txId: row.tx_id, position: row.position }]),
     );
@@ -192,48 +191,41 @@ export class EventStore {
     };
   }
 
-  private insertRows(tx: EntityManager, rows: readonly PreparedRow[]): Promise<InsertedRow[]> {
-    const first = rows[0] as PreparedRow;
-    return tx.query(
-      `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at,
-                           correlation_id, causation_id, partition_key, payload)
-       select e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, $6, $7, $8, $9, e.partition_key, e.payload
-         from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $10::text[], $11::jsonb[])
-              as e(event_id, stream_id, stream_version, type, schema_version, partition_key, payload)
-       on conflict do nothing
-       returning event_id, tx_id::text, position::text`,
-      [
-        rows.map((row) => row.eventId),
-        rows.map((row) => row.streamId),
-        rows.map((row) => row.streamVersion),
-        rows.map((row) => row.type),
-        rows.map((row) => row.schemaVersion),
-        first.occurredAt,
-        first.recordedAt,
-        first.correlationId,
-        first.causationId,
-        rows.map((row) => row.partitionKey),
-        rows.map((row) => JSON.stringify(row.payload)),
-      ],
-    );
-  }
-
-  // a concurrent writer took a version (or the same ids) between our read and our insert
-  private async raiseConflict(
+  // a plain INSERT: the unique indexes refuse a taken version or id, and cost less than ON CONFLICT's pre-check
+  private async insertRows(
     tx: EntityManager,
     requests: readonly AppendRequest[],
-    fresh: readonly PreparedRow[],
-    inserted: readonly InsertedRow[],
-  ): Promise<never> {
-    const insertedIds = new Set(inserted.map((row) => row.event_id));
-    const missing = fresh.find((row) => !insertedIds.has(row.eventId)) as PreparedRow;
-    const request = requests[missing.requestIndex] as AppendRequest;
-    const current = await this.currentVersions(tx, [request.streamId]);
-    throw new StreamVersionConflict(
-      request.streamId,
-      request.expectedVersion,
-      current.get(request.streamId) ?? 0,
-    );
+    rows: readonly PreparedRow[],
+  ): Promise<InsertedRow[]> {
+    const first = rows[0] as PreparedRow;
+    try {
+      return await tx.query(
+        `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at,
+                             correlation_id, causation_id, partition_key, payload)
+         select e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, $6, $7, $8, $9, e.partition_key, e.payload
+           from unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $10::text[], $11::jsonb[])
+                as e(event_id, stream_id, stream_version, type, schema_version, partition_key, payload)
+         returning event_id, tx_id::text, position::text`,
+        [
+          rows.map((row) => row.eventId),
+          rows.map((row) => row.streamId),
+          rows.map((row) => row.streamVersion),
+          rows.map((row) => row.type),
+          rows.map((row) => row.schemaVersion),
+          first.occurredAt,
+          first.recordedAt,
+          first.correlationId,
+          first.causationId,
+          rows.map((row) => row.partitionKey),
+          rows.map((row) => JSON.stringify(row.payload)),
+        ],
+      );
+    } catch (error) {
+      const conflict = conflictOf(error, rows);
+      if (!conflict) throw error;
+      const request = requests[conflict.requestIndex] as AppendRequest;
+      throw new StreamVersionConflict(request.streamId, request.expectedVersion, conflict.actual);
+    }
   }
 
   private async storedIds(tx: EntityManager, eventIds: readonly string[]): Promise<Set<string>> {
@@ -263,6 +255,30 @@ export class EventStore {
     );
   }
 }
+
+/**
+ * A concurrent writer took a version (or committed the same ids) between our read and our insert: which of our
+ * rows it hit, from PostgreSQL's unique-violation detail, and the version it found when the detail says.
+ */
+function conflictOf(
+  error: unknown,
+  rows: readonly PreparedRow[],
+): { requestIndex: number; actual: number | undefined } | undefined {
+  const driver = (error as { driverError?: { code?: string; detail?: string } }).driverError;
+  if (driver?.code !== UNIQUE_VIOLATION) return undefined;
+  const detail = driver.detail ?? '';
+  const version = /^Key \(stream_id, stream_version\)=\((.*), (\d+)\) already exists/.exec(detail);
+  const id = /^Key \(event_id\)=\(([0-9a-f-]+)\) already exists/.exec(detail);
+  const hit = version
+    ? rows.find((row) => row.streamId === version[1] && row.streamVersion === Number(version[2]))
+    : rows.find((row) => row.eventId === id?.[1]);
+  return {
+    requestIndex: (hit ?? (rows[0] as PreparedRow)).requestIndex,
+    actual: version ? Number(version[2]) : undefined,
+  };
+}
+
+const UNIQUE_VIOLATION = '23505';
 
 interface InsertedRow {
   event_id: string;

@@ -1,6 +1,6 @@
 import type { EventStore, LogCursor, StoredEvent } from '@vl/event-store';
 import { LOG_START } from '@vl/event-store';
-import { CompressionTypes, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { encodeEventMessage } from './event-message';
@@ -126,6 +126,8 @@ export class OutboxRelay {
         idempotent: true,
         maxInFlightRequests: 1,
         allowAutoTopicCreation: true,
+        // murmur2 by key, as Kafka's own clients partition: named, so kafkajs does not warn about its default
+        createPartitioner: Partitioners.DefaultPartitioner,
       });
       await producer.connect();
       this.producer = producer;
