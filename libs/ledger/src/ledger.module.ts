@@ -7,7 +7,7 @@ import {
   type OnModuleDestroy,
   type Type,
 } from '@nestjs/common';
-import { checkpointTopicOf, eventCatalog } from '@vl/contracts';
+import { checkpointTopicOf } from '@vl/contracts';
 import {
   KAFKA,
   SERVICE_CONFIG,
@@ -19,7 +19,7 @@ import type { Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { catalogContracts, EventStore } from '@vl/event-store';
-import { InboxConsumer, OutboxRelay, parseEventMessage } from '@vl/messaging';
+import { InboxConsumer, parseEventMessage } from '@vl/messaging';
 import { LedgerAuditController } from './audit/ledger-audit.controller';
 import { PROJECTION_DIGESTS, type ProjectionDigest } from './audit/projection-digest';
 import { LogCheckpointer } from './checkpoints/log-checkpointer';
@@ -38,7 +38,7 @@ export interface LedgerOptions {
   readonly digests?: readonly Type<ProjectionDigest>[];
 }
 
-// the relay and the checkpointer loop on their own thread; the main thread's instances only answer direct calls
+// the relay and the checkpointer loop on the publisher thread; the main thread's checkpointer only answers calls
 class LedgerLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly publisher: LogPublisherThread,
@@ -65,24 +65,6 @@ export class LedgerModule {
       inject: [DataSource, SERVICE_DESCRIPTOR],
       useFactory: (dataSource: DataSource, descriptor: ServiceDescriptor) =>
         new EventStore(dataSource, descriptor.name, catalogContracts),
-    };
-    const relayProvider = {
-      provide: OutboxRelay,
-      inject: [DataSource, EventStore, KAFKA, SERVICE_DESCRIPTOR, PinoLogger],
-      useFactory: (
-        dataSource: DataSource,
-        store: EventStore,
-        kafka: Kafka,
-        descriptor: ServiceDescriptor,
-        logger: PinoLogger,
-      ) =>
-        new OutboxRelay(
-          dataSource,
-          store,
-          kafka,
-          { name: 'kafka', topicOf: (event) => eventCatalog.topicOf(event.type, descriptor.name) },
-          logger.logger,
-        ),
     };
     const checkpointerProvider = {
       provide: LogCheckpointer,
@@ -170,7 +152,6 @@ export class LedgerModule {
       controllers: [DeadLetterController, LedgerAuditController],
       providers: [
         storeProvider,
-        relayProvider,
         checkpointerProvider,
         publisherProvider,
         ...digestProviders,
@@ -178,7 +159,7 @@ export class LedgerModule {
         ...(options.providers ?? []),
         LedgerLifecycle,
       ],
-      exports: [EventStore, OutboxRelay, LogCheckpointer, ...(options.handlers ? [InboxConsumer] : [])],
+      exports: [EventStore, LogCheckpointer, ...(options.handlers ? [InboxConsumer] : [])],
     };
   }
 }
