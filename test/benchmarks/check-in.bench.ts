@@ -9,8 +9,11 @@
  * 2. sync:   POST /elections/:id/check-ins/batch, pages of 400 check-ins (the page limit), `--syncs-in-flight`
  *            pages at a time, as offline poll books syncing at the end of the day.
  * Every run checks in fresh voters, and every answer must be `accepted`, else the run fails. After each phase the
- * bench waits until the outbox relay has published every event to Kafka and the checkpointer has folded it into
- * the Merkle tree, and reports both rates: answered, and sustained (until also on Kafka and in the tree).
+ * bench waits until the outbox relay has published every event to Kafka, the checkpointer has folded it into the
+ * Merkle tree and the live read model counts every check-in, and reports both rates: answered, and sustained (until
+ * also on Kafka, in the tree and projected). Each phase also prints the CPU every process on the machine spent per
+ * 1,000 check-ins (turnout, PostgreSQL, Kafka, this load generator, other) and the rate that CPU allows on the
+ * machine's cores.
  *
  * Set-up, not measured: turnout runs as its own process (services/turnout/src/main.ts, system clock) on a
  * fresh schema; an election is called for today in the Etc/GMT zone where it is about noon, polls 00:00–23:59,
