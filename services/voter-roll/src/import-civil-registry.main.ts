@@ -51,7 +51,11 @@ async function main(): Promise<number> {
     logging: false,
     migrations: VOTER_ROLL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
-    extra: { max: writers + 4, options: `-c search_path=${config.DATABASE_SCHEMA}` },
+    // READ COMMITTED by the connections' default, as in the services: the event store relies on it
+    extra: {
+      max: writers + 4,
+      options: `-c search_path=${config.DATABASE_SCHEMA} -c default_transaction_isolation=read\\ committed`,
+    },
   });
   await dataSource.initialize();
   const rejects = new CsvRejectsFile(rejectsPath);
