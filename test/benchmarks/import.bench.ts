@@ -1,7 +1,7 @@
 /*
  * Civil-registry import of a synthetic country, timed as an operator runs it, against the local PostgreSQL:
  *   ./vl node -r @swc-node/register test/benchmarks/import.bench.ts [--citizens 4000000] [--runs 3] [--seed 2026]
- *     [--re-imports RUNS] [--keep-files DIR]
+ *     [--re-imports RUNS] [--keep-files DIR] [--writers N]
  *
  * Set-up, not measured: libs/synthetic-country writes the country (seeded, reference date 2026-11-30), and a
  * second civil-registry file is derived from it in which every 200th citizen has one changed field
@@ -35,6 +35,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '2026' },
     're-imports': { type: 'string' },
     'keep-files': { type: 'string' },
+    // the importer's writer sessions; unset, its own default
+    writers: { type: 'string' },
   },
 });
 const CITIZENS = Number(values.citizens);
@@ -118,6 +120,7 @@ function importFile(databaseUrl: string, schema: string, file: string, dir: stri
         join(dir, 'rejects.csv'),
         '--missing',
         join(dir, 'missing.csv'),
+        ...(values.writers ? ['--writers', values.writers] : []),
       ],
       {
         env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
