@@ -95,12 +95,12 @@ describe('the log publisher thread: relay and checkpointer beside the service, o
     }
   });
 
-  it('given a database the thread cannot reach, when started, then start fails with the exit and stop still ends it', async () => {
+  it('given a database the thread cannot reach, when started, then start fails with the cause and stop still ends it', async () => {
     const publisher = new LogPublisherThread({
       ...settings,
       databaseUrl: 'postgres://nobody@127.0.0.1:1/none',
     });
-    await expect(publisher.start()).rejects.toThrow('log publisher thread exited with code 1');
+    await expect(publisher.start()).rejects.toThrow('ECONNREFUSED');
     await publisher.stop();
   });
 });

@@ -69,10 +69,5 @@ async function main(settings: LogPublisherSettings): Promise<void> {
   report({ kind: 'started' });
 }
 
-main(workerData as LogPublisherSettings).catch((error: unknown) => {
-  // the main thread sees the exit and starts the thread again
-  process.stderr.write(
-    `log publisher failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
-  );
-  process.exit(1);
-});
+// a failed start is the thread's uncaught error: the main thread logs it, sees the exit and starts it again
+void main(workerData as LogPublisherSettings);
