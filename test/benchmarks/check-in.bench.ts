@@ -37,7 +37,7 @@ import { freePort, resolveTestInfrastructure, TestSchema } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Pool } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { cpuCeiling, cpuSnapshot, cpuSpent, type CpuRole } from './support/cpu-accounting';
+import { cpuSnapshot, cpuSpent, reportCpu } from './support/cpu-accounting';
 import { fmt } from './support/format';
 import { keepAlivePost } from './support/keep-alive-post';
 import { pollingDayAroundNow } from './support/polling-day-around-now';
@@ -155,7 +155,9 @@ async function main(): Promise<void> {
       const singleCpu = cpuSnapshot(servicePid);
       const result = await singleCheckIns(url, pollWorker, first, SINGLE);
       const singleDrain = await ledgerDrained(pool, next);
-      ceilings.single.push(reportCpu('single', cpuSpent(singleCpu, cpuSnapshot(servicePid)), SINGLE));
+      ceilings.single.push(
+        reportCpu('single', cpuSpent(singleCpu, cpuSnapshot(servicePid)), SINGLE, 'check-ins'),
+      );
       rates.single.push(result.rate);
       rates.singleSustained.push(SINGLE / (SINGLE / result.rate + singleDrain));
       console.log(
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
       const syncCpu = cpuSnapshot(servicePid);
       const rate = await syncedCheckIns(`${url}/batch`, pollWorker, firstSynced, SYNCED);
       const syncDrain = await ledgerDrained(pool, next);
-      ceilings.sync.push(reportCpu('sync', cpuSpent(syncCpu, cpuSnapshot(servicePid)), SYNCED));
+      ceilings.sync.push(reportCpu('sync', cpuSpent(syncCpu, cpuSnapshot(servicePid)), SYNCED, 'check-ins'));
       rates.sync.push(rate);
       rates.syncSustained.push(SYNCED / (SYNCED / rate + syncDrain));
       console.log(
@@ -330,19 +332,6 @@ async function ledgerDrained(pool: Pool, checkedIn: number): Promise<number> {
       return (performance.now() - started) / 1000;
     await sleep(100);
   }
-}
-
-const ROLES: readonly CpuRole[] = ['service', 'postgres', 'kafka', 'load generator', 'other'];
-
-/** Prints the CPU each role spent per 1,000 check-ins of a phase; returns the rate the CPU alone allows. */
-function reportCpu(phase: string, spent: Record<CpuRole, number>, items: number): number {
-  const ceiling = cpuCeiling(spent, items);
-  console.log(
-    `  ${phase} CPU ms per 1,000 check-ins (until projected): ` +
-      ROLES.map((role) => `${role} ${fmt((spent[role] * 1e6) / items)}`).join(', ') +
-      ` => ceiling ${fmt(ceiling)}/s on ${cpus().length} cores`,
-  );
-  return ceiling;
 }
 
 const checkIn = (index: number) => ({

@@ -14,3 +14,4 @@ export {
 export { EventStoreTables1763860000000 } from './event-store-tables.migration';
 export { envelopeOf, LOG_START, type LogCursor, type StoredEvent } from './stored-event';
 export { catalogContracts } from './catalog-contracts';
+export { sessionOptions } from './session-options';

@@ -7,6 +7,7 @@ import { HttpMetricsInterceptor, loggerOptions, ServiceMetrics } from '@vl/obser
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { MixedList } from 'typeorm';
+import { sessionOptions } from '@vl/event-store';
 import { HealthController } from './health.controller';
 import { LedgerErrorsFilter } from './ledger-errors.filter';
 import { createKafka, KAFKA } from './kafka-client';
@@ -66,12 +67,11 @@ export class ServiceKitModule {
           migrationsTableName: 'schema_migrations',
           synchronize: false,
           autoLoadEntities: true,
-          // unqualified SQL (the ledger's tables) resolves in the service's own schema; every transaction is
-          // READ COMMITTED by the connection's default, so the hot paths need no SET TRANSACTION round trip
+          // unqualified SQL (the ledger's tables) resolves in the service's own schema, READ COMMITTED by default
           extra: {
             max: 10,
             connectionTimeoutMillis: 5000,
-            options: `-c search_path=${config.DATABASE_SCHEMA} -c default_transaction_isolation=read\\ committed`,
+            options: sessionOptions(config.DATABASE_SCHEMA),
           },
           // TypeORM logs a failed query with its parameters, which can hold personal numbers
           logging: false,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, type MixedList } from 'typeorm';
+import { sessionOptions } from '@vl/event-store';
 
 /** A fresh schema per test suite in the shared test database, dropped afterwards. */
 export class TestSchema {
@@ -26,7 +27,7 @@ export class TestSchema {
       migrationsTableName: 'schema_migrations',
       extra: {
         max: poolSize,
-        options: `-c search_path=${this.name} -c default_transaction_isolation=read\\ committed`,
+        options: sessionOptions(this.name),
       },
     });
     await dataSource.initialize();

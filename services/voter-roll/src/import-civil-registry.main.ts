@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigurationError, envPostgresUrl, envSqlIdentifier, loadConfig } from '@vl/config';
-import { catalogContracts, EventStore } from '@vl/event-store';
+import { catalogContracts, EventStore, sessionOptions } from '@vl/event-store';
 import { schemaNameOf } from '@vl/service-kit';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -51,10 +51,9 @@ async function main(): Promise<number> {
     logging: false,
     migrations: VOTER_ROLL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
-    // READ COMMITTED by the connections' default, as in the services: the event store relies on it
     extra: {
       max: writers + 4,
-      options: `-c search_path=${config.DATABASE_SCHEMA} -c default_transaction_isolation=read\\ committed`,
+      options: sessionOptions(config.DATABASE_SCHEMA),
     },
   });
   await dataSource.initialize();

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { fmt } from './format';
 
 /** Who spends the machine's CPU during a benchmark phase. */
 export type CpuRole = 'service' | 'postgres' | 'kafka' | 'load generator' | 'other';
@@ -58,4 +59,22 @@ export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): Record<CpuRol
 export function cpuCeiling(spent: Record<CpuRole, number>, items: number): number {
   const perItem = (spent.service + spent.postgres + spent.kafka + spent['load generator']) / items;
   return perItem > 0 ? cpus().length / perItem : Number.POSITIVE_INFINITY;
+}
+
+const ROLES: readonly CpuRole[] = ['service', 'postgres', 'kafka', 'load generator', 'other'];
+
+/** Prints the CPU each role spent per 1,000 items of a phase (until projected); returns the rate that CPU allows. */
+export function reportCpu(
+  phase: string,
+  spent: Record<CpuRole, number>,
+  items: number,
+  unit: string,
+): number {
+  const ceiling = cpuCeiling(spent, items);
+  console.log(
+    `  ${phase} CPU ms per 1,000 ${unit} (until projected): ` +
+      ROLES.map((role) => `${role} ${fmt((spent[role] * 1e6) / items)}`).join(', ') +
+      ` => ceiling ${fmt(ceiling)}/s on ${cpus().length} cores`,
+  );
+  return ceiling;
 }

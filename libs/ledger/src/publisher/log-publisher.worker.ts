@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkpointTopicOf, eventCatalog } from '@vl/contracts';
-import { catalogContracts, EventStore } from '@vl/event-store';
+import { catalogContracts, EventStore, sessionOptions } from '@vl/event-store';
 import { OutboxRelay } from '@vl/messaging';
 import { loggerOptions } from '@vl/observability';
 import { createKafka } from '@vl/service-kit';
@@ -27,7 +27,7 @@ async function main(settings: LogPublisherSettings): Promise<void> {
     extra: {
       max: 3,
       connectionTimeoutMillis: 5000,
-      options: `-c search_path=${settings.databaseSchema} -c default_transaction_isolation=read\\ committed`,
+      options: sessionOptions(settings.databaseSchema),
     },
   });
   await dataSource.initialize();
