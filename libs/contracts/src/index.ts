@@ -49,3 +49,5 @@ export {
   type DeadLetterRetried,
   type DeadLetterRetriedPayload,
 } from './operations/dead-letter-retried';
+export { foldEvents, noContext, type Decider, type NoContext } from './decider';
+export { actorSchema, type Actor } from './actor';

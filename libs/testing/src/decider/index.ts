@@ -1,0 +1,1 @@
+export { deciderSpecification, type DeciderSpecification } from './decider-specification';
