@@ -7,6 +7,7 @@ import {
   StreamVersionConflict,
   type ExpectedVersion,
 } from './append-errors';
+import { classifyDatabaseError, databaseErrorDetail } from './database-errors';
 import {
   EVENT_COLUMNS,
   toStoredEvent,
@@ -264,9 +265,8 @@ function conflictOf(
   error: unknown,
   rows: readonly PreparedRow[],
 ): { requestIndex: number; actual: number | undefined } | undefined {
-  const driver = (error as { driverError?: { code?: string; detail?: string } }).driverError;
-  if (driver?.code !== UNIQUE_VIOLATION) return undefined;
-  const detail = driver.detail ?? '';
+  if (classifyDatabaseError(error) !== 'unique-violation') return undefined;
+  const detail = databaseErrorDetail(error) ?? '';
   const version = /^Key \(stream_id, stream_version\)=\((.*), (\d+)\) already exists/.exec(detail);
   const id = /^Key \(event_id\)=\(([0-9a-f-]+)\) already exists/.exec(detail);
   const hit = version
@@ -277,8 +277,6 @@ function conflictOf(
     actual: version ? Number(version[2]) : undefined,
   };
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 interface InsertedRow {
   event_id: string;

@@ -11,6 +11,12 @@ export {
   type PendingEvent,
   type ProducerContracts,
 } from './event-store';
+export {
+  classifyDatabaseError,
+  databaseErrorDetail,
+  UniqueKeyTaken,
+  type DatabaseErrorKind,
+} from './database-errors';
 export { EventStoreTables1763860000000 } from './event-store-tables.migration';
 export { envelopeOf, LOG_START, type LogCursor, type StoredEvent } from './stored-event';
 export { catalogContracts } from './catalog-contracts';

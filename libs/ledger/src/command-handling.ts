@@ -1,10 +1,6 @@
 import type { NewEvent, Result } from '@vl/contracts';
-import {
-  StreamVersionConflict,
-  type AppendContext,
-  type EventStore,
-  type StoredEvent,
-} from '@vl/event-store';
+import type { AppendContext, EventStore, StoredEvent } from '@vl/event-store';
+import { retryOnConflict } from './conflict-policy';
 
 /** A pure decider (STYLE: decide(command, state) -> events, evolve(state, event) -> state). */
 export interface Decider<TCommand, TState, TEvent extends NewEvent, TRejection> {
@@ -12,8 +8,6 @@ export interface Decider<TCommand, TState, TEvent extends NewEvent, TRejection> 
   evolve(state: TState, event: TEvent): TState;
   decide(command: TCommand, state: TState): Result<readonly TEvent[], TRejection>;
 }
-
-const MAX_CONFLICT_RETRIES = 3;
 
 /**
  * Loads a stream, folds it, decides, and appends with the stream version as the expectation;
@@ -26,7 +20,7 @@ export async function decideAndAppend<TCommand, TState, TEvent extends NewEvent,
   command: TCommand,
   context: AppendContext = {},
 ): Promise<Result<StoredEvent[], TRejection>> {
-  for (let attempt = 0; ; attempt++) {
+  return retryOnConflict(async () => {
     const history = await store.loadStream(streamId);
     const state = history.reduce(
       (current, event) => decider.evolve(current, event as unknown as TEvent),
@@ -34,14 +28,10 @@ export async function decideAndAppend<TCommand, TState, TEvent extends NewEvent,
     );
     const decision = decider.decide(command, state);
     if (!decision.ok) return decision;
-    try {
-      const expectedVersion = history.length === 0 ? 'no-stream' : history.length;
-      return {
-        ok: true,
-        value: await store.append([{ streamId, expectedVersion, events: decision.value }], context),
-      };
-    } catch (error) {
-      if (!(error instanceof StreamVersionConflict) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-    }
-  }
+    const expectedVersion = history.length === 0 ? 'no-stream' : history.length;
+    return {
+      ok: true,
+      value: await store.append([{ streamId, expectedVersion, events: decision.value }], context),
+    };
+  });
 }

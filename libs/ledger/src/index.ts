@@ -2,6 +2,13 @@ export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
 export { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
 export { decideAndAppend, type Decider } from './command-handling';
+export {
+  conflictKindOf,
+  DEFAULT_CONFLICT_ATTEMPTS,
+  retryOnConflict,
+  type ConflictKind,
+  type RetryOnConflictOptions,
+} from './conflict-policy';
 export { LedgerAuditController } from './audit/ledger-audit.controller';
 export {
   digestRows,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UniqueKeyTaken } from '@vl/event-store';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { VoterListsStage } from '../domain/voter-list-lifecycle';
 import { notListed, type VoterListing } from '../domain/voter-listing';
@@ -9,11 +10,8 @@ type Queryable = Pick<EntityManager, 'query'>;
  * A concurrent transaction took a key first. Raised instead of letting the database fail the statement,
  * whose logged parameters would carry personal numbers.
  */
-export class ReadModelConflict extends Error {
+export class ReadModelConflict extends UniqueKeyTaken {
   override readonly name = 'ReadModelConflict';
-  constructor(what: string) {
-    super(`${what} taken by a concurrent transaction`);
-  }
 }
 
 interface EntryRow {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Result } from '@vl/contracts';
-import { EventIdReused, EventStore, StreamVersionConflict, type AppendRequest } from '@vl/event-store';
-import { QueryFailedError } from 'typeorm';
+import { EventStore, StreamVersionConflict, type AppendRequest } from '@vl/event-store';
+import { retryOnConflict } from '@vl/ledger';
 import type { CheckInPolicy } from '../../domain/check-in-policy';
 import { checkInVoter, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
 import { checkInMoment } from '../../domain/device-clock';
@@ -27,10 +27,8 @@ import { PollingDays, unknownElection } from '../polling-days';
 
 export type CheckInOutcome = Result<DecidedAttempt, CheckInRejection | ReturnType<typeof unknownElection>>;
 
-// every retry means another writer committed to one of these streams: progress is guaranteed
-const MAX_ATTEMPTS = 50;
-// deadlock and serialization failures between concurrent batches: decide again on fresh state
-const RETRYABLE_SQLSTATES = new Set(['40P01', '40001']);
+// a batch touches many streams, so it loses more races; each lost one means another writer made progress
+const BATCH_ATTEMPTS = 50;
 
 /**
  * Decides many check-ins at once and appends them in one EventStore.append: the voters' streams, the
@@ -95,17 +93,17 @@ export class CheckInVotersHandler {
       eventIds: checkInIds,
     };
     // the roll does not change under turnout's own writes: read once, in the first read of the streams
-    let loaded = await this.streams.load({ ...query, placements: known.map(({ command }) => command) });
-    const { placements } = loaded;
-    for (let attempt = 1; ; attempt++) {
-      const appends = this.decideAll(known, loaded, placements, loaded.participation, outcomes);
-      try {
-        if (appends.length === 0 || (await this.appended(appends, receivedBy(commands)))) return outcomes;
-      } catch (error) {
-        if (!retryable(error) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-      loaded = await this.streams.load({ ...query, placements: [] });
-    }
+    const first = await this.streams.load({ ...query, placements: known.map(({ command }) => command) });
+    const { placements } = first;
+    return retryOnConflict(
+      async (attempt) => {
+        const loaded = attempt === 1 ? first : await this.streams.load({ ...query, placements: [] });
+        const appends = this.decideAll(known, loaded, placements, loaded.participation, outcomes);
+        if (appends.length > 0) await this.append(appends, receivedBy(commands));
+        return outcomes;
+      },
+      { attempts: BATCH_ATTEMPTS, retryOn: ['stream-version-conflict', 'serialization-failure', 'deadlock'] },
+    );
   }
 
   private decideAll(
@@ -156,24 +154,21 @@ export class CheckInVotersHandler {
       }));
   }
 
-  // a stream whose ids were all stored already is returned as stored: it must be what was decided now
+  // a stream whose ids were all stored already is returned as stored: unless that is what was decided now,
+  // another writer stored them first and the batch decides again
   // the envelope's occurredAt is the server's receive time: turnout tells late syncs from it
-  private async appended(appends: readonly AppendRequest[], occurredAt: Date): Promise<boolean> {
+  private async append(appends: readonly AppendRequest[], occurredAt: Date): Promise<void> {
     const stored = new Map(
       (await this.store.append(appends, { occurredAt })).map((event) => [event.eventId, event.type]),
     );
-    return appends.every((request) =>
-      request.events.every(
-        (event) => event.eventId === undefined || stored.get(event.eventId) === event.type,
-      ),
+    const overtaken = appends.find(
+      (request) =>
+        !request.events.every(
+          (event) => event.eventId === undefined || stored.get(event.eventId) === event.type,
+        ),
     );
+    if (overtaken) throw new StreamVersionConflict(overtaken.streamId, overtaken.expectedVersion, undefined);
   }
-}
-
-function retryable(error: unknown): boolean {
-  if (error instanceof StreamVersionConflict || error instanceof EventIdReused) return true;
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-  return code !== undefined && RETRYABLE_SQLSTATES.has(code);
 }
 
 // the latest receive time of a batch of requests answered together
