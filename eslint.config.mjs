@@ -21,6 +21,22 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+  // the outermost ring: deploy/ (the local stack, the ./vl CLI) uses libs and services; nothing inside uses deploy/
+  ...['type:app', 'type:data', 'type:domain', 'type:contracts', 'type:util'].map((sourceTag) => ({
+    sourceTag,
+    notDependOnLibsWithTags: ['type:deploy'],
+  })),
+  {
+    sourceTag: 'type:deploy',
+    onlyDependOnLibsWithTags: [
+      'type:deploy',
+      'type:app',
+      'type:domain',
+      'type:data',
+      'type:contracts',
+      'type:util',
+    ],
+  },
 ];
 
 export default [

@@ -66,11 +66,12 @@ NODE
 
 inputs=("services/$service/src")
 for lib in libs/*/src; do inputs+=("$lib"); done
-if [[ " $reached " == *" @vl/local-infra "* ]]; then
-  # the local launcher spawns Kafka and PostgreSQL for developers: it does not belong in an image
-  echo "build-service: warning: $service imports @vl/local-infra; including deploy/local/src" >&2
+if [[ " $reached " == *" @vl/local-stack "* ]]; then
+  # the local stack spawns the services for developers: it does not belong in an image
+  echo "build-service: warning: $service imports @vl/local-stack; including deploy/local/src" >&2
   inputs+=("deploy/local/src")
 fi
+[[ " $reached " != *" @vl/local-infra "* ]] || echo "build-service: warning: $service imports the local Kafka and PostgreSQL launcher @vl/local-infra" >&2
 [[ " $reached " != *" @vl/testing "* ]] || echo "build-service: warning: $service imports the test harness @vl/testing" >&2
 
 # tsconfig.base.json is where aliases are declared (jest reads it too): the build takes jsc.paths from

@@ -216,7 +216,7 @@ describe('deploy/docker-compose.yml (YAML checks)', () => {
   it('runs KRaft single-node Kafka from the official image, the same version as the local launcher', () => {
     const kafka = composeService('kafka');
     const localVersion = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(
-      read('deploy/local/kafka/pom.xml'),
+      read('libs/local-infra/kafka/pom.xml'),
     )?.[1];
     expect(kafka.image).toBe(`apache/kafka:${localVersion}`);
     expect(kafka.image).toMatch(/^apache\/kafka:4\.\d+\.\d+$/);

@@ -24,7 +24,8 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { generateSigningKey, mintToken } from '@vl/auth';
-import { ephemeralLedgerKey, startService } from '@vl/local-infra';
+import { ephemeralLedgerKey } from '@vl/local-infra';
+import { startService } from '@vl/local-stack';
 import { CIVIL_REGISTRY_CSV, PRECINCTS_CSV, writeCountryFiles } from '@vl/synthetic-country';
 import { freePort, resolveTestInfrastructure, TestSchema, type TestInfrastructure } from '@vl/testing';
 

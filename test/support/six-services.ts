@@ -2,13 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSigningKey, mintToken, type Role, type SigningKey } from '@vl/auth';
-import {
-  ephemeralLedgerKey,
-  SERVICES,
-  startService,
-  type RunningService,
-  type ServiceName,
-} from '@vl/local-infra';
+import { ephemeralLedgerKey } from '@vl/local-infra';
+import { SERVICES, startService, type RunningService, type ServiceName } from '@vl/local-stack';
 import { freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
 
 export interface SixServices {

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkpointTopicOf } from '@vl/contracts';
-import { ephemeralLedgerKey, startService, type RunningService } from '@vl/local-infra';
+import { ephemeralLedgerKey } from '@vl/local-infra';
+import { startService, type RunningService } from '@vl/local-stack';
 import {
   checkpointKeyRing,
   importPublicKey,

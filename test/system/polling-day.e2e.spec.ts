@@ -9,7 +9,7 @@ import {
   runDrill,
   silentProgress,
   type DrillOutcome,
-} from '@vl/local-infra';
+} from '@vl/local-stack';
 import { testKafkaBrokers } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { eventually } from '../support/eventually';

@@ -1,4 +1,4 @@
-import { startInfrastructure } from '@vl/local-infra';
+import { startInfrastructure } from '@vl/local-stack';
 import { untilSignal } from './until-signal';
 
 /** Only the infrastructure, for running one service from an editor. */

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { DRILL_DEFAULTS } from '@vl/local-infra';
+import { DRILL_DEFAULTS } from '@vl/local-stack';
 import { MAX_CITIZENS, MIN_CITIZENS } from '@vl/synthetic-country';
 import { runInfra } from './infra.command';
 import { runTests } from './test.command';

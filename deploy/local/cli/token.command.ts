@@ -1,5 +1,5 @@
 import { mintToken, parseRole } from '@vl/auth';
-import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@vl/local-infra';
+import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from '@vl/local-stack';
 
 /** Prints a bearer token for the local stack; the services trust the same local key. */
 export async function printToken(

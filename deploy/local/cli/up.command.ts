@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { mintToken, type Role } from '@vl/auth';
+import { cacheDir } from '@vl/local-infra';
 import {
-  cacheDir,
   defaultDrillDate,
   DRILL_DEFAULTS,
   drillClockEnvironment,
@@ -15,7 +15,7 @@ import {
   startStack,
   terminalProgress,
   type RunningStack,
-} from '@vl/local-infra';
+} from '@vl/local-stack';
 import { untilSignal } from './until-signal';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

@@ -1,7 +1,7 @@
 import { generateSigningKey, type SigningKey } from '@vl/auth';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheDir } from './locations';
+import { cacheDir } from '@vl/local-infra';
 
 export const LOCAL_ISSUER = 'voting-ledger';
 export const LOCAL_AUDIENCE = 'voting-ledger';

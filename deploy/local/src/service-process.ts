@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stopProcess } from './kafka-broker';
-import { REPO_ROOT } from './locations';
+import { REPO_ROOT, stopProcess } from '@vl/local-infra';
 import type { ServiceName } from './services';
 
 export interface RunningService {

@@ -1,10 +1,16 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  cacheDir,
+  ensureDatabase,
+  ensureLocalPostgres,
+  ensureServiceSchemas,
+  LOCAL_ADMIN_URL,
+  localLedgerKey,
+  startKafkaBroker,
+  type RunningBroker,
+} from '@vl/local-infra';
 import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
-import { startKafkaBroker, type RunningBroker } from './kafka-broker';
-import { localLedgerKey } from './ledger-keys';
-import { cacheDir } from './locations';
-import { ensureDatabase, ensureLocalPostgres, ensureServiceSchemas, LOCAL_ADMIN_URL } from './postgres';
 import { startService, type RunningService } from './service-process';
 import { schemaOf, SERVICES } from './services';
 

@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { cacheDir, REPO_ROOT } from './locations';
+import { cacheDir, KAFKA_DIR } from './locations';
 
 const run = promisify(execFile);
-export const KAFKA_POM = join(REPO_ROOT, 'deploy', 'local', 'kafka', 'pom.xml');
+export const KAFKA_POM = join(KAFKA_DIR, 'pom.xml');
 
 export function kafkaVersion(): string {
   const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(KAFKA_POM, 'utf8'));

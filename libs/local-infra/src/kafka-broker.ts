@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureKafkaJars } from './kafka-artifacts';
-import { REPO_ROOT } from './locations';
+import { KAFKA_DIR } from './locations';
 
 export interface BrokerOptions {
   readonly dataDir: string;
@@ -54,7 +54,7 @@ export async function startKafkaBroker(options: BrokerOptions): Promise<RunningB
   const propertiesFile = join(options.dataDir, 'server.properties');
   writeFileSync(propertiesFile, serverProperties(options));
   const classpath = `${libs}/*`;
-  const log4j = `-Dlog4j2.configurationFile=${join(REPO_ROOT, 'deploy', 'local', 'kafka', 'log4j2.yaml')}`;
+  const log4j = `-Dlog4j2.configurationFile=${join(KAFKA_DIR, 'log4j2.yaml')}`;
   if (!existsSync(join(options.dataDir, 'kraft', 'meta.properties'))) {
     const clusterId = execFileSync('java', [
       '-cp',
