@@ -1,9 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { generateSigningKey, listEndpointAccess, type EndpointAccess } from '@vl/auth';
-import { ephemeralLedgerKey } from '@vl/local-infra';
+import { listEndpointAccess, type EndpointAccess } from '@vl/auth';
 import { loadServiceConfig, type ServiceConfig, type ServiceDescriptor } from '@vl/service-kit';
-import { TestSchema, testDatabaseUrl, testKafkaBrokers } from './test-database';
+import { testServiceEnvironment } from './service-environment';
+import { TestSchema } from './test-database';
+import { TestTokens } from './test-tokens';
 
 /** Every HTTP endpoint of a service's real module, with what it declares (for the no-default-allow test). */
 export async function auditEndpointAccess(
@@ -11,15 +12,8 @@ export async function auditEndpointAccess(
   register: (config: ServiceConfig) => DynamicModule,
 ): Promise<EndpointAccess[]> {
   const schema = await TestSchema.create(`access_${descriptor.name}`);
-  const key = await generateSigningKey('access-audit');
-  const config = loadServiceConfig(descriptor, {
-    DATABASE_URL: testDatabaseUrl(),
-    DATABASE_SCHEMA: schema.name,
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    AUTH_JWKS: JSON.stringify(key.publicJwks),
-    LOG_LEVEL: 'silent',
-    LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
-  });
+  const tokens = await TestTokens.create('access-audit');
+  const config = loadServiceConfig(descriptor, testServiceEnvironment(schema, tokens.jwks));
   const moduleRef = await Test.createTestingModule({ imports: [register(config)] }).compile();
   try {
     return listEndpointAccess(moduleRef);
