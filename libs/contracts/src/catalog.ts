@@ -38,6 +38,20 @@ export type ValidatedEventOf<TDefinition> =
     ? ValidatedEvent<TType, z.output<TSchema>>
     : never;
 
+/** What a store holds of an event to read it back through its contract. */
+export interface StoredPayload {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly payload: unknown;
+}
+
+/** An event read through its contract: its type, the current schema version and the upcast payload. */
+export type ParsedOf<TDefinition> =
+  TDefinition extends EventDefinition<infer TType, infer TSchema>
+    ? { readonly type: TType; readonly schemaVersion: number; readonly payload: z.output<TSchema> }
+    : never;
+
 const anyUuid = z.uuid();
 
 function servicesAllowedToProduce(definition: AnyEventDefinition): readonly ServiceName[] {
@@ -206,6 +220,29 @@ export class EventCatalog<TDefinition extends AnyEventDefinition = AnyEventDefin
       schemaVersion: definition.version,
       payload: payload.value,
     } as EnvelopeOf<TDefinition>);
+  }
+
+  /**
+   * Reads an event back from the producer's own store: its payload at the version it was written in, upcast to
+   * the current version (the store checked the rest of the envelope when it appended it).
+   */
+  parseStored(event: StoredPayload): Result<ParsedOf<TDefinition>, ContractViolation> {
+    const definition = this.byType.get(event.type);
+    if (definition === undefined) {
+      const subject = { eventType: event.type, eventId: event.eventId, schemaVersion: event.schemaVersion };
+      return err(
+        contractViolation('unknown-type', subject, [
+          { path: `${event.type}.type`, rule: 'unknown event type' },
+        ]),
+      );
+    }
+    const payload = readPayloadAt(definition, event.schemaVersion, event.payload, { eventId: event.eventId });
+    if (!payload.ok) return payload;
+    return ok({
+      type: definition.type,
+      schemaVersion: definition.version,
+      payload: payload.value,
+    } as ParsedOf<TDefinition>);
   }
 
   private known(type: string): TDefinition {

@@ -20,6 +20,8 @@ export {
   type ValidatedEvent,
   type ValidatedEventOf,
   type EnvelopeOf,
+  type ParsedOf,
+  type StoredPayload,
 } from './catalog';
 export {
   contractViolation,

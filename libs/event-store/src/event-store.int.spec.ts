@@ -1,3 +1,4 @@
+import { eventCatalog } from '@vl/contracts';
 import { electionCalledPayload } from '@vl/contracts/testing';
 import { TestSchema } from '@vl/testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -7,6 +8,7 @@ import { EventContractViolation, StreamVersionConflict } from './append-errors';
 import { EventStore } from './event-store';
 import { EventStoreTables1763860000000 } from './event-store-tables.migration';
 import { LOG_START, type LogCursor, type StoredEvent } from './stored-event';
+import { StoredEventUnreadable } from './stored-event-unreadable';
 
 const electionCalled = () => ({ type: 'ElectionCalled', payload: electionCalledPayload() });
 
@@ -104,6 +106,32 @@ describe('EventStore on PostgreSQL', () => {
     expect(await store.loadStream('election-bad')).toEqual([]);
   });
 
+  it('given an event stored at an older schema version, when its stream is loaded, then it reads upcast to the current one', async () => {
+    const { electionId, kind, title, electionDate, timeZone, pollsOpenAt, pollsCloseAt } =
+      electionCalledPayload();
+    const v1 = { electionId, kind, title, electionDate, timeZone, pollsOpenAt, pollsCloseAt };
+    const eventId = await storeRaw('election-v1', 1, v1);
+    const [loaded] = await store.loadStream('election-v1');
+    expect(loaded).toMatchObject({
+      eventId,
+      type: 'ElectionCalled',
+      schemaVersion: eventCatalog.currentVersion('ElectionCalled'),
+      payload: v1,
+    });
+  });
+
+  it('given a stored event that breaks its contract, when its stream is loaded, then it throws naming the event', async () => {
+    const eventId = await storeRaw('election-broken', eventCatalog.currentVersion('ElectionCalled'), {
+      ...electionCalledPayload(),
+      electionDate: '30.11.2030',
+    });
+    const load = store.loadStream('election-broken');
+    await expect(load).rejects.toThrow(StoredEventUnreadable);
+    await expect(load).rejects.toThrow(
+      new RegExp(`stored event ${eventId} \\(ElectionCalled v\\d, stream election-broken\\).*electionDate`),
+    );
+  });
+
   it('given stored events, when someone tries to update or delete them, then the database refuses', async () => {
     await expect(dataSource.query(`update events set type = 'Forged'`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query('delete from events')).rejects.toThrow(/append-only/);
@@ -159,6 +187,18 @@ describe('EventStore on PostgreSQL', () => {
     expect(seen.filter(isOurs).map((event) => event.eventId)).toEqual(everything);
     expect(new Set(seen.map((event) => event.eventId)).size).toBe(seen.length);
   });
+
+  // written past the store's own checks, as an older release or a broken migration could have
+  async function storeRaw(streamId: string, schemaVersion: number, payload: { electionId: string }) {
+    const eventId = uuidv7();
+    await dataSource.query(
+      `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at,
+                           correlation_id, causation_id, partition_key, payload)
+       values ($1, $2, 1, 'ElectionCalled', $3, now(), now(), $4, null, $5, $6::jsonb)`,
+      [eventId, streamId, schemaVersion, uuidv7(), payload.electionId, JSON.stringify(payload)],
+    );
+    return eventId;
+  }
 });
 
 async function readAll(store: EventStore, from: LogCursor): Promise<StoredEvent[]> {

@@ -1,4 +1,4 @@
-import type { NewEvent } from '@vl/contracts';
+import type { LedgerEvent, NewEvent } from '@vl/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -7,6 +7,7 @@ import {
   StreamVersionConflict,
   type ExpectedVersion,
 } from './append-errors';
+import { StoredEventUnreadable } from './stored-event-unreadable';
 import { classifyDatabaseError, databaseErrorDetail } from './database-errors';
 import {
   EVENT_COLUMNS,
@@ -16,8 +17,9 @@ import {
   type StoredEvent,
 } from './stored-event';
 
-/** Validates a payload for the producing service and says its schema version and Kafka key. */
-export interface ProducerContracts {
+/** The contracts a store checks events against: on the way in (append) and on the way out (loadStream). */
+export interface EventContracts {
+  /** Validates a payload for the producing service and says its schema version and Kafka key. */
   prepare(
     producer: string,
     event: NewEvent,
@@ -29,7 +31,14 @@ export interface ProducerContracts {
         readonly partitionKey: string;
       }
     | { readonly ok: false; readonly error: string };
+  /** Parses a stored event's payload at the version it was written in and upcasts it to the current one. */
+  read(
+    event: StoredEvent,
+  ): { readonly ok: true; readonly event: LoadedEvent } | { readonly ok: false; readonly error: string };
 }
+
+/** An event loaded from its stream: typed by its contract, its payload parsed and upcast to the current version. */
+export type LoadedEvent = LedgerEvent & { readonly cursor: LogCursor };
 
 export type PendingEvent = NewEvent & { readonly eventId?: string };
 
@@ -50,7 +59,7 @@ export class EventStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly producer: string,
-    private readonly contracts: ProducerContracts,
+    private readonly contracts: EventContracts,
   ) {}
 
   /** Appends to one or more streams atomically; a retried append with the same event ids is a no-op. */
@@ -66,16 +75,24 @@ export class EventStore {
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
-  async loadStream(streamId: string, manager?: EntityManager): Promise<StoredEvent[]> {
+  /** A stream's events in order, each read through its contract; one that breaks it throws, naming it. */
+  async loadStream(streamId: string, manager?: EntityManager): Promise<LoadedEvent[]> {
     const rows: EventRow[] = await (manager ?? this.dataSource).query(
       `select ${EVENT_COLUMNS} from events where stream_id = $1 order by stream_version`,
       [streamId],
     );
-    return rows.map((row) => toStoredEvent(row, this.producer));
+    return rows.map((row) => this.read(toStoredEvent(row, this.producer)));
+  }
+
+  /** One event as stored, read through its contract (for callers that select a stream's rows themselves). */
+  read(event: StoredEvent): LoadedEvent {
+    const read = this.contracts.read(event);
+    if (!read.ok) throw new StoredEventUnreadable(event, read.error);
+    return read.event;
   }
 
   /**
-   * The log in commit-safe order after a cursor. Only transactions older than the oldest one still
+   * The log in commit-safe order after a cursor, as stored: the relay publishes the bytes and consumers parse them. Only transactions older than the oldest one still
    * running are visible, so an event committing late is read later, never skipped.
    */
   async readLog(after: LogCursor, limit: number, manager?: EntityManager): Promise<StoredEvent[]> {

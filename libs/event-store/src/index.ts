@@ -8,8 +8,9 @@ export {
   EventStore,
   type AppendContext,
   type AppendRequest,
+  type EventContracts,
+  type LoadedEvent,
   type PendingEvent,
-  type ProducerContracts,
 } from './event-store';
 export {
   classifyDatabaseError,
@@ -17,6 +18,7 @@ export {
   UniqueKeyTaken,
   type DatabaseErrorKind,
 } from './database-errors';
+export { StoredEventUnreadable } from './stored-event-unreadable';
 export { EventStoreTables1763860000000 } from './event-store-tables.migration';
 export { envelopeOf, LOG_START, type LogCursor, type StoredEvent } from './stored-event';
 export { catalogContracts } from './catalog-contracts';

@@ -1,7 +1,7 @@
 export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
 export { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
-export { decideAndAppend, type Decider } from './command-handling';
+export { decideAndAppend, type RecordedEvent } from './command-handling';
 export {
   conflictKindOf,
   DEFAULT_CONFLICT_ATTEMPTS,

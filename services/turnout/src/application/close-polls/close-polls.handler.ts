@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PollsClosedPayload, Result } from '@vl/contracts';
+import { noContext, type PollsClosedPayload, type Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { closePolls, evolvePolls, pollsNotOpened, pollsStreamId, type ClosePolls } from '../../domain/polls';
@@ -30,6 +30,7 @@ export class ClosePollsHandler implements ICommandHandler<ClosePollsCommand> {
         decide: (close: ClosePolls, state) => closePolls(close, state, day.value),
       },
       { electionId, precinctId, closedBy, now: this.clock.now().toISOString() },
+      noContext,
     );
     return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as PollsClosedPayload } : outcome;
   }

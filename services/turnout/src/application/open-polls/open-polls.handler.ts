@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { PollsOpenedPayload, Result } from '@vl/contracts';
+import { noContext, type PollsOpenedPayload, type Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { evolvePolls, openPolls, pollsNotOpened, pollsStreamId, type OpenPolls } from '../../domain/polls';
@@ -32,6 +32,7 @@ export class OpenPollsHandler implements ICommandHandler<OpenPollsCommand> {
         decide: (open: OpenPolls, state) => openPolls(open, state, day.value, participation),
       },
       { electionId, precinctId, openedBy, now: this.clock.now().toISOString() },
+      noContext,
     );
     return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as PollsOpenedPayload } : outcome;
   }

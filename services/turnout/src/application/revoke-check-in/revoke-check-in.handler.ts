@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CheckInRevokedPayload, Result } from '@vl/contracts';
+import { noContext, type CheckInRevokedPayload, type Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { revokeCheckIn, type RevokeCheckIn } from '../../domain/revoke-check-in';
@@ -32,6 +32,7 @@ export class RevokeCheckInHandler implements ICommandHandler<RevokeCheckInComman
           revokeCheckIn(revoke, state, { participation, timeZone: day.timeZone }),
       },
       revocation,
+      noContext,
     );
     return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as CheckInRevokedPayload } : outcome;
   }

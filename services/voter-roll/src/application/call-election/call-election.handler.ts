@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Result } from '@vl/contracts';
+import { noContext, type Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { electionDecider, electionStreamId } from '../../domain/call-election';
@@ -23,6 +23,7 @@ export class CallElectionHandler implements ICommandHandler<CallElectionCommand>
         ...election,
         today,
       },
+      noContext,
     );
     return outcome.ok ? { ok: true, value: { electionId: election.electionId } } : outcome;
   }
