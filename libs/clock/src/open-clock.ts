@@ -18,7 +18,7 @@ export async function openClock(
   databaseUrl: string,
   options: SharedDrillClockOptions & { readonly applicationName?: string } = {},
 ): Promise<OpenedClock> {
-  if (config.CLOCK === 'system') return { clock: systemClock, kind: 'system', close: async () => undefined };
+  if (config.CLOCK !== 'drill') return { clock: systemClock, kind: 'system', close: async () => undefined };
   const pool = new Pool({
     connectionString: databaseUrl,
     max: 2,

@@ -8,6 +8,7 @@ import {
   loadConfig,
   type Environment,
 } from '@vl/config';
+import { clockEnvironment, refuseDrillClockOutsideDrills } from '@vl/clock';
 import type { JSONWebKeySet } from 'jose';
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
@@ -58,6 +59,8 @@ export function serviceConfigSchema(descriptor: ServiceDescriptor) {
       .number({ message: 'expected a number of seconds' })
       .positive()
       .default(10),
+    // the system clock, or the drill clock that every service of a drill shares (refused in production)
+    ...clockEnvironment,
   });
 }
 
@@ -66,7 +69,10 @@ export type ServiceConfig = Omit<z.infer<ReturnType<typeof serviceConfigSchema>>
 };
 
 export function loadServiceConfig(descriptor: ServiceDescriptor, env?: Environment): ServiceConfig {
-  return loadConfig(serviceConfigSchema(descriptor), env) as ServiceConfig;
+  return loadConfig(
+    serviceConfigSchema(descriptor).superRefine(refuseDrillClockOutsideDrills),
+    env,
+  ) as ServiceConfig;
 }
 
 function isEd25519PrivateKey(value: string): boolean {

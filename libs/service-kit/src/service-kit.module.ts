@@ -3,11 +3,15 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@vl/auth';
+import { CLOCK, type Clock } from '@vl/clock';
 import { HttpMetricsInterceptor, loggerOptions, ServiceMetrics } from '@vl/observability';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import pino from 'pino';
 import type { MixedList } from 'typeorm';
 import { sessionOptions } from '@vl/event-store';
+import { ClockAnnouncement } from './clock/clock.announcement';
+import { DrillClockController } from './clock/drill-clock.controller';
+import { serviceClockProviders } from './clock/service-clock';
 import { HealthController } from './health.controller';
 import { LedgerErrorsFilter } from './ledger-errors.filter';
 import { createKafka, KAFKA } from './kafka-client';
@@ -23,12 +27,14 @@ export interface ServiceKitOptions {
   readonly config: ServiceConfig;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations?: MixedList<Function | string>;
+  /** a clock a test controls, in place of the one the configuration names */
+  readonly clock?: Clock;
 }
 
 /** Logging, metrics, health, auth, the database and the Kafka client every service needs. */
 @Module({})
 export class ServiceKitModule {
-  static forService({ descriptor, config, migrations = [] }: ServiceKitOptions): DynamicModule {
+  static forService({ descriptor, config, migrations = [], clock }: ServiceKitOptions): DynamicModule {
     const metrics = new ServiceMetrics();
     metrics.setServiceLabel(descriptor.name);
     const providers: Provider[] = [
@@ -42,7 +48,11 @@ export class ServiceKitModule {
         inject: [PinoLogger],
         useFactory: (logger: PinoLogger) => createKafka(descriptor.name, config.KAFKA_BROKERS, logger.logger),
       },
+      ...serviceClockProviders(descriptor.name, config, clock),
+      ClockAnnouncement,
     ];
+    // the drill clock can be moved only where it exists: never routed on the system clock
+    const onDrillClock = !clock && config.CLOCK === 'drill';
     return {
       module: ServiceKitModule,
       global: true,
@@ -83,9 +93,9 @@ export class ServiceKitModule {
           audience: config.AUTH_AUDIENCE,
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(onDrillClock ? [DrillClockController] : [])],
       providers,
-      exports: [SERVICE_CONFIG, SERVICE_DESCRIPTOR, ServiceMetrics, KAFKA],
+      exports: [SERVICE_CONFIG, SERVICE_DESCRIPTOR, ServiceMetrics, KAFKA, CLOCK],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Clock } from '@vl/clock';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { CheckInRevocationsController } from './api/check-in-revocations.controller';
@@ -20,9 +21,6 @@ import {
   type CheckInQueueOptions,
 } from './application/check-in-voters/check-in-queue';
 import { CheckInVotersHandler } from './application/check-in-voters/check-in-voters.handler';
-import { CLOCK, systemClock, type Clock } from './application/clock';
-import { drillClock, POLLING_DAY_DRILL } from './application/drill-clock';
-import { loadPollingDayDrill } from './application/drill-clock.config';
 import { CLOSE_OF_DAY_ALERTS } from './application/close-of-day-alerts';
 import { ClosePollsHandler } from './application/close-polls/close-polls.handler';
 import { IntegrityAlerts } from './application/integrity/integrity-alerts';
@@ -45,7 +43,6 @@ import { AbsencesRepository } from './infrastructure/absences.repository';
 import { CheckInCountsRepository } from './infrastructure/check-in-counts.repository';
 import { CheckInMetrics } from './infrastructure/check-in-metrics';
 import { CheckInStreamsRepository } from './infrastructure/check-in-streams.repository';
-import { DrillClockAnnouncement } from './infrastructure/drill-clock.announcement';
 import { ElectoralRollRepository } from './infrastructure/electoral-roll.repository';
 import { IntegrityAlertsRepository } from './infrastructure/integrity-alerts.repository';
 import { ParticipationRepository } from './infrastructure/participation.repository';
@@ -90,14 +87,14 @@ export class TurnoutModule {
       provide: INTEGRITY_THRESHOLDS,
       useValue: overrides.integrityThresholds ?? loadIntegrityThresholds(),
     };
-    // a clock given by a test wins; else a drill from the environment, else the system clock
-    const drill = overrides.clock ? undefined : loadPollingDayDrill();
     return {
       module: TurnoutModule,
       imports: [
         ServiceKitModule.forService({
           descriptor: turnout,
           config,
+          // a clock given by a test wins; else the one the configuration names (CLOCK)
+          clock: overrides.clock,
           migrations: [
             ...LEDGER_MIGRATIONS,
             ScheduledElections1763860000100,
@@ -156,9 +153,6 @@ export class TurnoutModule {
         ...(overrides.absenceDerivation
           ? [{ provide: ABSENCE_DERIVATION_OPTIONS, useValue: overrides.absenceDerivation }]
           : []),
-        { provide: CLOCK, useValue: overrides.clock ?? (drill ? drillClock(drill) : systemClock) },
-        { provide: POLLING_DAY_DRILL, useValue: drill ?? null },
-        DrillClockAnnouncement,
         { provide: CHECK_IN_POLICY, useValue: policy },
         ...(overrides.checkInQueue
           ? [{ provide: CHECK_IN_QUEUE_OPTIONS, useValue: overrides.checkInQueue }]

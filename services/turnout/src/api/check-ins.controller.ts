@@ -14,7 +14,7 @@ import { ZodValidationPipe } from '@vl/service-kit';
 import type { Response } from 'express';
 import { CheckInQueue } from '../application/check-in-voters/check-in-queue';
 import type { CheckInOutcome } from '../application/check-in-voters/check-in-voters.handler';
-import { CLOCK, type Clock } from '../application/clock';
+import { CLOCK, type Clock } from '@vl/clock';
 import { PollingDays, unknownElection } from '../application/polling-days';
 import type { CheckInVoter } from '../domain/check-in-voter';
 import {

@@ -6,7 +6,7 @@ import { TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TurnoutModule, type TurnoutOverrides } from '../app.module';
-import type { Clock } from '../application/clock';
+import type { Clock } from '@vl/clock';
 import { DEFAULT_CHECK_IN_POLICY } from '../domain/check-in-policy';
 import { turnout } from '../turnout.descriptor';
 

@@ -13,7 +13,7 @@ import {
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { AbsenceDerivation } from '../absences/absence-derivation';
 import { CHECK_IN_POLICY } from '../check-in-policy.config';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@vl/clock';
 import { CLOSE_OF_DAY_ALERTS, type CloseOfDayAlerts } from '../close-of-day-alerts';
 import { ParticipationStatuses, type ParticipationStatus } from '../participation-status';
 import { PollingDays, unknownElection } from '../polling-days';

@@ -9,7 +9,7 @@ import {
 } from '../../domain/turnout-figures';
 import { ScheduledElectionsRepository } from '../../infrastructure/scheduled-elections.repository';
 import { TurnoutFiguresRepository, type PrecinctDay } from '../../infrastructure/turnout-figures.repository';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@vl/clock';
 
 export type FiguresOutcome =
   | { readonly kind: 'unknown-election'; readonly message: string }
