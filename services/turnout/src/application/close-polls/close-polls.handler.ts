@@ -4,7 +4,7 @@ import { noContext, type PollsClosedPayload, type Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { closePolls, evolvePolls, pollsNotOpened, pollsStreamId, type ClosePolls } from '../../domain/polls';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@vl/clock';
 import type { PollsCommandRejection } from '../open-polls/open-polls.command';
 import { PollsPreconditions } from '../polls-preconditions';
 import { ClosePollsCommand } from './close-polls.command';

@@ -5,7 +5,7 @@ import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
 import { evolvePolls, openPolls, pollsNotOpened, pollsStreamId, type OpenPolls } from '../../domain/polls';
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
-import { CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@vl/clock';
 import { PollsPreconditions } from '../polls-preconditions';
 import { OpenPollsCommand, type PollsCommandRejection } from './open-polls.command';
 
