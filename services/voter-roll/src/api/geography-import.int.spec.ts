@@ -1,11 +1,12 @@
 import { PRECINCTS_CSV } from '../testing/registry-files';
-import { startVoterRoll, type VoterRollTestApp } from '../testing/voter-roll-test-app';
+import type { ServiceUnderTest } from '@vl/testing';
+import { startVoterRoll } from '../testing/voter-roll-under-test';
 
 const HEADER = 'precinct_code,region_code,region_name,district_code,district_name,abroad,country,address';
 const MEMBERS_HEADER = 'precinct_code,personal_number,position';
 
 describe('geography import over HTTP', () => {
-  let voterRoll: VoterRollTestApp;
+  let voterRoll: ServiceUnderTest;
 
   beforeAll(async () => {
     voterRoll = await startVoterRoll();

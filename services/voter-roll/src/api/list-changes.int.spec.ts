@@ -5,7 +5,8 @@ import {
   type CitizenFixture,
 } from '../testing/registry-files';
 import { callElection, finalizedLists, pin, pollingCountry } from '../testing/polling-country';
-import { startVoterRoll, type VoterRollTestApp } from '../testing/voter-roll-test-app';
+import type { ServiceUnderTest } from '@vl/testing';
+import { startVoterRoll } from '../testing/voter-roll-under-test';
 
 // registered after the lists were finalized: on no list of the election
 const newcomer: CitizenFixture = { sex: 'F', birthDate: '1995-01-01', serial: 10, residence: '0101-002' };
@@ -13,7 +14,7 @@ const latecomer: CitizenFixture = { sex: 'M', birthDate: '1996-02-02', serial: 1
 const teenager: CitizenFixture = { sex: 'F', birthDate: '2012-12-01', serial: 12 };
 
 describe('after finalization: absentee certificates and polling-day inclusions', () => {
-  let voterRoll: VoterRollTestApp;
+  let voterRoll: ServiceUnderTest;
   let electionId: string;
   const certify = (body: unknown, roles: ('commission' | 'poll-worker')[] = ['commission']) =>
     voterRoll.request('POST', `/elections/${electionId}/absentee-certificates`, { json: body, roles });

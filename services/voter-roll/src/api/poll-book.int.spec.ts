@@ -1,5 +1,6 @@
 import { finalizedLists, pin, pollingCountry } from '../testing/polling-country';
-import { startVoterRoll, type VoterRollTestApp } from '../testing/voter-roll-test-app';
+import type { ServiceUnderTest } from '@vl/testing';
+import { startVoterRoll } from '../testing/voter-roll-under-test';
 
 interface AccessRow {
   subject: string;
@@ -11,7 +12,7 @@ interface AccessRow {
 }
 
 describe('poll books: look-ups and pages, each person read recorded', () => {
-  let voterRoll: VoterRollTestApp;
+  let voterRoll: ServiceUnderTest;
   let electionId: string;
   const accessLog = async (personalNumber: string): Promise<AccessRow[]> =>
     voterRoll.dataSource.query(

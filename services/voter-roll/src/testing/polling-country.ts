@@ -5,7 +5,7 @@ import {
   PRECINCTS_CSV,
   type CitizenFixture,
 } from './registry-files';
-import type { VoterRollTestApp } from './voter-roll-test-app';
+import type { ServiceUnderTest } from '@vl/testing';
 
 export const ELECTION_DATE = '2030-11-24';
 
@@ -33,7 +33,7 @@ export const pin = (name: keyof typeof CITIZENS) => personalNumberOf(CITIZENS[na
 
 /** Imports the geography and the given citizens over HTTP and calls the election; returns its id. */
 export async function pollingCountry(
-  voterRoll: VoterRollTestApp,
+  voterRoll: ServiceUnderTest,
   citizens: readonly (keyof typeof CITIZENS)[] = Object.keys(CITIZENS) as (keyof typeof CITIZENS)[],
 ): Promise<string> {
   await voterRoll.request('POST', '/imports/precincts', { csv: PRECINCTS_CSV });
@@ -44,7 +44,7 @@ export async function pollingCountry(
   return callElection(voterRoll);
 }
 
-export async function callElection(voterRoll: VoterRollTestApp): Promise<string> {
+export async function callElection(voterRoll: ServiceUnderTest): Promise<string> {
   const called = await voterRoll.request('POST', '/elections', {
     json: { kind: 'parliamentary', title: 'Jogorku Kenesh 2030', electionDate: ELECTION_DATE },
   });
@@ -53,7 +53,7 @@ export async function callElection(voterRoll: VoterRollTestApp): Promise<string>
 }
 
 /** Compiles and finalizes the election's lists, failing loudly if either is refused. */
-export async function finalizedLists(voterRoll: VoterRollTestApp, electionId: string): Promise<void> {
+export async function finalizedLists(voterRoll: ServiceUnderTest, electionId: string): Promise<void> {
   for (const step of ['compile', 'finalize']) {
     const answer = await voterRoll.request('POST', `/elections/${electionId}/voter-lists/${step}`);
     if (answer.status !== 200) throw new Error(`${step} refused: ${JSON.stringify(answer.body)}`);

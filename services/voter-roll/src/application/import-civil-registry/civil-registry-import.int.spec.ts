@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { testDatabaseUrl } from '@vl/testing';
+import { testDatabaseUrl, type ServiceUnderTest } from '@vl/testing';
 import { catalogContracts, EventStore } from '@vl/event-store';
 import {
   citizenLine,
@@ -13,7 +13,7 @@ import {
   PRECINCTS_CSV,
   type CitizenFixture,
 } from '../../testing/registry-files';
-import { startVoterRoll, type VoterRollTestApp } from '../../testing/voter-roll-test-app';
+import { startVoterRoll } from '../../testing/voter-roll-under-test';
 import { CivilRegistryImport } from './civil-registry-import';
 import { BoundedRejects } from './import-sinks';
 
@@ -29,7 +29,7 @@ const bakyt: CitizenFixture = { sex: 'M', birthDate: '1985-07-01', serial: 7, re
 const nurlan: CitizenFixture = { sex: 'M', birthDate: '2000-02-29', serial: 42, residence: '9999-012' };
 
 describe('civil-registry import against PostgreSQL', () => {
-  let voterRoll: VoterRollTestApp;
+  let voterRoll: ServiceUnderTest;
   let importer: CivilRegistryImport;
 
   const importCsv = async (csv: string, batchSize = 5000) => {

@@ -5,15 +5,15 @@ import {
   type VoterListFinalizedPayload,
 } from '@vl/contracts';
 import { eventLeafHash, merkleTreeHash, toBase64 } from '@vl/tamper-evident-log';
+import { readTopic, type ServiceUnderTest } from '@vl/testing';
 import { citizenLine, civilRegistryCsv } from '../../testing/registry-files';
 import { callElection, CITIZENS, pin, pollingCountry } from '../../testing/polling-country';
-import { readTopic } from '../../testing/topic-reader';
-import { startVoterRoll, type VoterRollTestApp } from '../../testing/voter-roll-test-app';
+import { startVoterRoll } from '../../testing/voter-roll-under-test';
 
 const VOTER_LISTS = topicName('voter-roll', 'voter-lists', 1);
 
 describe('voter lists: compile and finalize, through HTTP and Kafka', () => {
-  let voterRoll: VoterRollTestApp;
+  let voterRoll: ServiceUnderTest;
   let electionId: string;
 
   beforeAll(async () => {
@@ -43,20 +43,22 @@ describe('voter lists: compile and finalize, through HTTP and Kafka', () => {
     expect(answer).toEqual({ status: 200, body: { electionId, precincts: 4, voters: 6, resumed: false } });
 
     await voterRoll.relayed();
-    const events = await readTopic(
-      voterRoll.kafka,
-      VOTER_LISTS,
-      (event) => (event.payload as { electionId?: string }).electionId === electionId,
+    const read = await readTopic(VOTER_LISTS, {
+      keep: ({ envelope }) => envelope.payload['electionId'] === electionId,
       // VoterListed is keyed by voter, VoterListFinalized by election: on different partitions, in any order
-      (read) => {
-        const lists = read.filter((event) => event.type === 'VoterListFinalized');
+      until: (kept) => {
+        const lists = kept.filter(({ envelope }) => envelope.type === 'VoterListFinalized');
         const voters = lists.reduce(
-          (sum, event) => sum + (event.payload as VoterListFinalizedPayload).voterCount,
+          (sum, { envelope }) => sum + (envelope.payload as VoterListFinalizedPayload).voterCount,
           0,
         );
-        return lists.length === 4 && read.filter((event) => event.type === 'VoterListed').length === voters;
+        return (
+          lists.length === 4 &&
+          kept.filter(({ envelope }) => envelope.type === 'VoterListed').length === voters
+        );
       },
-    );
+    });
+    const events = read.map(({ envelope }) => envelope);
     const finalized = events.filter((event) => event.type === 'VoterListFinalized');
     const listed = events.filter((event) => event.type === 'VoterListed');
     expect(finalized.map((event) => (event.payload as VoterListFinalizedPayload).precinctId).sort()).toEqual([
