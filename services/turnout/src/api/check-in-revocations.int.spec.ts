@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { readTopic } from '@vl/testing';
 import { eventsInStream, logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import { readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -111,11 +111,10 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
   });
 
   it("given the revocation, when turnout.check-ins.v1 is read, then the voter's events are in order under the voter's key", async () => {
-    const messages = await readTopic(
-      'turnout.check-ins.v1',
-      (message) => message.envelope.payload['electionId'] === electionId,
-      3,
-    );
+    const messages = await readTopic('turnout.check-ins.v1', {
+      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      until: 3,
+    });
 
     expect(messages.map(({ key, envelope }) => [envelope.type, key])).toEqual([
       ['VoterCheckedIn', voter],

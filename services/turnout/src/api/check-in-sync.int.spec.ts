@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
+import { readTopic } from '@vl/testing';
 import { bishkek } from '../domain/check-in.fixtures';
 import { eventsInStream, logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import { readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -125,11 +125,10 @@ describe('POST /elections/:id/check-ins/batch: offline poll books sync their log
       'VoterCheckedIn',
       'DuplicateCheckInRejected',
     ]);
-    const onTopic = await readTopic(
-      'turnout.check-ins.v1',
-      (message) => message.key === atBoth && message.envelope.payload['electionId'] === electionId,
-      4,
-    );
+    const onTopic = await readTopic('turnout.check-ins.v1', {
+      keep: (message) => message.key === atBoth && message.envelope.payload['electionId'] === electionId,
+      until: 4,
+    });
     expect(
       onTopic.map(({ envelope }) => [
         envelope.type,

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { byKey, readTopic } from '@vl/testing';
 import { eventsInStream, logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import { byKey, readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -186,11 +186,10 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
   });
 
   it('given the accepted and refused attempts, when turnout.check-ins.v1 is read, then each decided attempt is there once, keyed by the voter, and nothing else', async () => {
-    const messages = await readTopic(
-      'turnout.check-ins.v1',
-      (message) => message.envelope.payload['electionId'] === electionId,
-      4,
-    );
+    const messages = await readTopic('turnout.check-ins.v1', {
+      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      until: 4,
+    });
 
     expect(byKey(messages).map(({ key, envelope }) => [envelope.type, key, envelope.producer])).toEqual([
       ['VoterCheckedIn', atHome, 'turnout'],

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
+import { readTopic } from '@vl/testing';
 import type { CheckInQueueOptions } from '../application/check-in-voters/check-in-queue';
 import { eventsInStream, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import { readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -69,11 +69,10 @@ describe.each([
       expect(stream.filter((type) => type === 'DuplicateCheckInRejected')).toHaveLength(19);
       expect(stream).toHaveLength(20);
 
-      const published = await readTopic(
-        'turnout.check-ins.v1',
-        (message) => message.envelope.payload['electionId'] === electionId,
-        20,
-      );
+      const published = await readTopic('turnout.check-ins.v1', {
+        keep: (message) => message.envelope.payload['electionId'] === electionId,
+        until: 20,
+      });
       expect(published.filter(({ envelope }) => envelope.type === 'VoterCheckedIn')).toHaveLength(1);
       expect(published.filter(({ envelope }) => envelope.type === 'DuplicateCheckInRejected')).toHaveLength(
         19,

@@ -1,12 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
+import { eventually } from '@vl/testing';
 import { RaiseCloseOfDayAlerts } from '../application/integrity/raise-close-of-day-alerts';
 import { openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import {
-  eventually,
-  PollingDayClock,
-  startTurnout,
-  type TurnoutUnderTest,
-} from '../testing/turnout-under-test';
+import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
 const [FULL, BUSY, LATE] = ['1101-051', '1101-052', '1101-053'] as const;

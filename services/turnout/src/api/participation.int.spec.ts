@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
+import { eventually, readTopic } from '@vl/testing';
 import { voterAbsentId } from '../domain/absences';
-import { eventually } from '../testing/turnout-under-test';
+
 import { logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import { readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -165,19 +165,17 @@ describe('POST /elections/:id/participation/finalize: the close of polling day a
     }, 'absences derived');
     expect(derived).toEqual({ ...figures, state: 'derived', absencesDerived: 5 });
 
-    const finalized = await readTopic(
-      'turnout.participation.v1',
-      (message) => message.envelope.payload['electionId'] === electionId,
-      1,
-    );
+    const finalized = await readTopic('turnout.participation.v1', {
+      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      until: 1,
+    });
     expect(
       finalized.map((message) => [message.key, message.envelope.type, message.envelope.payload]),
     ).toEqual([[electionId, 'ParticipationFinalized', { ...figures, finalizedBy: 'cec-operator-7' }]]);
-    const absences = await readTopic(
-      'turnout.absences.v1',
-      (message) => message.envelope.payload['electionId'] === electionId,
-      5,
-    );
+    const absences = await readTopic('turnout.absences.v1', {
+      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      until: 5,
+    });
     expect(
       absences
         .map((message) => ({

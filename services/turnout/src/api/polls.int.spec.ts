@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
+import { byKey, readTopic } from '@vl/testing';
 import { bishkek } from '../domain/check-in.fixtures';
 import { publishPollingDay } from '../testing/polling-day-scenario';
-import { byKey, readTopic } from '../testing/topic-reader';
 import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
@@ -129,11 +129,10 @@ describe('POST /elections/:id/precincts/:precinctId/polls/open and /close, and t
   });
 
   it('given the day, when turnout.polls.v1 is read, then PollsOpened and PollsClosed are there once, keyed by election and precinct', async () => {
-    const messages = await readTopic(
-      'turnout.polls.v1',
-      (message) => message.envelope.payload['electionId'] === electionId,
-      2,
-    );
+    const messages = await readTopic('turnout.polls.v1', {
+      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      until: 2,
+    });
 
     expect(byKey(messages).map(({ key, envelope }) => [envelope.type, key])).toEqual([
       ['PollsOpened', `${electionId}:${PRECINCT}`],

@@ -2,13 +2,9 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
+import { eventually } from '@vl/testing';
 import { openPolls, publishPollingDay } from '../testing/polling-day-scenario';
-import {
-  eventually,
-  PollingDayClock,
-  startTurnout,
-  type TurnoutUnderTest,
-} from '../testing/turnout-under-test';
+import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import { bishkekPrecinct, personalNumberOf, VoterRollFeed } from '../testing/voter-roll-feed';
 
 const [A, B, C, D] = ['1101-021', '1101-022', '1102-031', '0201-041'] as const;

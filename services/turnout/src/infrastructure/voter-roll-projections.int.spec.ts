@@ -1,18 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
+import { consumerCaughtUp, eventually } from '@vl/testing';
 import { unlisted } from '../domain/voter-placement';
-import {
-  eventually,
-  PollingDayClock,
-  startTurnout,
-  type TurnoutUnderTest,
-} from '../testing/turnout-under-test';
+import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../testing/turnout-under-test';
 import {
   bishkekPrecinct,
   electionOn2030_11_24,
   personalNumberOf,
   VoterRollFeed,
 } from '../testing/voter-roll-feed';
-import { consumerCaughtUp } from '../testing/topic-reader';
 import { ElectoralRollRepository } from './electoral-roll.repository';
 
 const VOTER_ROLL_TOPICS = ['voter-roll.elections.v1', 'voter-roll.precincts.v1', 'voter-roll.voter-lists.v1'];

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { eventually, type TurnoutUnderTest } from './turnout-under-test';
+import { eventually } from '@vl/testing';
+import type { TurnoutUnderTest } from './turnout-under-test';
 import { bishkekPrecinct, electionOn2030_11_24, VoterRollFeed, type VoterRollEvent } from './voter-roll-feed';
 
 export interface RollOfScenario {

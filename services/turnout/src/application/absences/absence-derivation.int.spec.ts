@@ -1,10 +1,6 @@
+import { eventually } from '@vl/testing';
 import { publishPollingDay } from '../../testing/polling-day-scenario';
-import {
-  eventually,
-  PollingDayClock,
-  startTurnout,
-  type TurnoutUnderTest,
-} from '../../testing/turnout-under-test';
+import { PollingDayClock, startTurnout, type TurnoutUnderTest } from '../../testing/turnout-under-test';
 import { personalNumberOf, VoterRollFeed } from '../../testing/voter-roll-feed';
 
 const HOME = '1101-051';
