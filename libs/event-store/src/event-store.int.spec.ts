@@ -121,10 +121,8 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   it('given a stored event that breaks its contract, when its stream is loaded, then it throws naming the event', async () => {
-    const eventId = await storeRaw('election-broken', eventCatalog.currentVersion('ElectionCalled'), {
-      ...electionCalledPayload(),
-      electionDate: '30.11.2030',
-    });
+    const broken = { ...electionCalledPayload(), electionDate: '30.11.2030' };
+    const eventId = await storeRaw('election-broken', eventCatalog.currentVersion('ElectionCalled'), broken);
     const load = store.loadStream('election-broken');
     await expect(load).rejects.toThrow(StoredEventUnreadable);
     await expect(load).rejects.toThrow(
@@ -189,7 +187,7 @@ describe('EventStore on PostgreSQL', () => {
   });
 
   // written past the store's own checks, as an older release or a broken migration could have
-  async function storeRaw(streamId: string, schemaVersion: number, payload: { electionId: string }) {
+  async function storeRaw(streamId: string, schemaVersion: number, payload: { readonly electionId: string }) {
     const eventId = uuidv7();
     await dataSource.query(
       `insert into events (event_id, stream_id, stream_version, type, schema_version, occurred_at, recorded_at,

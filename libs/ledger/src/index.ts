@@ -1,6 +1,6 @@
 export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
-export { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
+export { EVENT_HANDLERS, type EventConsumer } from './ledger.tokens';
 export { decideAndAppend, type RecordedEvent } from './command-handling';
 export {
   conflictKindOf,

@@ -27,11 +27,11 @@ import { parseSigningKey } from './checkpoints/signing-key';
 import { DeadLetterController } from './dead-letter.controller';
 import { publisherSettingsOf } from './publisher/log-publisher.settings';
 import { LogPublisherThread } from './publisher/log-publisher.thread';
-import { EVENT_HANDLERS, type EventHandlers } from './ledger.tokens';
+import { EVENT_HANDLERS, type EventConsumer } from './ledger.tokens';
 
 export interface LedgerOptions {
   /** the service's reactions to other services' events; omit when it consumes nothing */
-  readonly handlers?: Type<EventHandlers>;
+  readonly handlers?: Type<EventConsumer>;
   /** what the handlers depend on (their projections' repositories) */
   readonly providers?: readonly Provider[];
   /** the service's read models, each able to digest its state for replay comparison */
@@ -115,7 +115,7 @@ export class LedgerModule {
               dataSource: DataSource,
               kafka: Kafka,
               store: EventStore,
-              handlers: EventHandlers,
+              consumer: EventConsumer,
               config: ServiceConfig,
               logger: PinoLogger,
             ) =>
@@ -124,10 +124,8 @@ export class LedgerModule {
                 kafka,
                 {
                   groupId: config.KAFKA_CONSUMER_GROUP,
-                  topics: handlers.topics,
                   parse: parseEventMessage,
-                  handlers: handlers.handlers(),
-                  batchHandlers: handlers.batchHandlers?.(),
+                  handlers: consumer.handlers,
                   record: async (tx, event) => {
                     await store.append(
                       [

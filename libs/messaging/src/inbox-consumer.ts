@@ -2,25 +2,20 @@ import type { EventEnvelope, NewEvent } from '@vl/contracts';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { EventHandlers } from './event-handlers';
 import { ParkingLot, type MessageLocation } from './parking-lot';
 import { ensureTopics } from './topics';
 
 export type ParseResult =
   { readonly ok: true; readonly event: EventEnvelope } | { readonly ok: false; readonly error: string };
 
-/** Applies one event's effects inside the consumer's transaction; throwing means "not applied". */
-export type EventHandler = (event: EventEnvelope, tx: EntityManager) => Promise<void>;
-
-/** Applies a run of consecutive events of one type at once (one multi-row statement instead of one per event). */
-export type BatchEventHandler = (events: readonly EventEnvelope[], tx: EntityManager) => Promise<void>;
-
 export interface InboxConsumerOptions {
   readonly groupId: string;
-  readonly topics: readonly string[];
+  /** the handlers, per contract; a type with none is consumed and ignored */
+  readonly handlers: EventHandlers;
+  /** default: the topics of the contracts handled */
+  readonly topics?: readonly string[];
   readonly parse: (value: string) => ParseResult;
-  readonly handlers: Readonly<Record<string, EventHandler>>;
-  /** optional: types whose clean batches are applied in runs; the single-event handler stays for the slow path */
-  readonly batchHandlers?: Readonly<Record<string, BatchEventHandler>>;
   readonly maxAttempts?: number;
   /** appends an operational event to the service's own log (operator skips and retries) */
   readonly record: (tx: EntityManager, event: NewEvent) => Promise<void>;
@@ -51,12 +46,16 @@ export class InboxConsumer {
     return this.options.groupId;
   }
 
+  private get topics(): readonly string[] {
+    return this.options.topics ?? this.options.handlers.topics;
+  }
+
   async start(): Promise<void> {
     // a consumer may start before the producing service ever published
-    await ensureTopics(this.kafka, this.options.topics);
+    await ensureTopics(this.kafka, this.topics);
     const consumer = this.kafka.consumer({ groupId: this.options.groupId });
     await consumer.connect();
-    for (const topic of this.options.topics) await consumer.subscribe({ topic, fromBeginning: true });
+    for (const topic of this.topics) await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -159,17 +158,17 @@ export class InboxConsumer {
     let run: EventEnvelope[] = [];
     const flush = async () => {
       const first = run[0];
-      if (first) await this.options.batchHandlers?.[first.type]?.(run, tx);
+      if (first) await this.options.handlers.batchHandlerOf(first.type)?.(run, tx);
       run = [];
     };
     for (const event of events) {
-      if (this.options.batchHandlers?.[event.type]) {
+      if (this.options.handlers.batchHandlerOf(event.type)) {
         if (run[0] && run[0].type !== event.type) await flush();
         run.push(event);
         continue;
       }
       await flush();
-      await this.options.handlers[event.type]?.(event, tx);
+      await this.options.handlers.handlerOf(event.type)?.(event, tx);
     }
     await flush();
   }
@@ -235,7 +234,7 @@ export class InboxConsumer {
        values ($1, $2, $3, $4, $5) on conflict do nothing returning event_id`,
       [this.options.groupId, event.eventId, location.topic, location.partition, location.offset],
     );
-    const handler = this.options.handlers[event.type];
+    const handler = this.options.handlers.handlerOf(event.type);
     if (fresh.length > 0 && handler) await handler(event, tx);
   }
 }

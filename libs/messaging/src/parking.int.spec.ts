@@ -1,6 +1,7 @@
 import { envelopeFor } from '@vl/contracts/testing';
-import type { ElectionCalledPayload } from '@vl/contracts';
+import { electionCalled, type ElectionCalledPayload } from '@vl/contracts';
 import type { Kafka, Producer } from 'kafkajs';
+import { EventHandlers } from './event-handlers';
 import { InboxConsumer } from './inbox-consumer';
 import { parseEventMessage } from './parse-event-message';
 import {
@@ -50,19 +51,16 @@ describe('sequenced dead-letter: a poison event parks its key, others go on', ()
     await producer.connect();
     inbox = new InboxConsumer(service.dataSource, kafka, {
       groupId: `parking-test-${Date.now()}`,
-      topics: [ELECTIONS_TOPIC],
       parse: parseEventMessage,
       maxAttempts: 2,
-      handlers: {
-        ElectionCalled: async (event, tx) => {
-          const { electionId } = event.payload as ElectionCalledPayload;
-          if (refused.has(electionId)) throw new Error(`projection refuses ${electionId}`);
-          await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
-            event.eventId,
-            electionId,
-          ]);
-        },
-      },
+      handlers: new EventHandlers().on(electionCalled, async (event, tx) => {
+        const { electionId } = event.payload;
+        if (refused.has(electionId)) throw new Error(`projection refuses ${electionId}`);
+        await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
+          event.eventId,
+          electionId,
+        ]);
+      }),
       record: async (tx, event) => {
         await service.store.append(
           [{ streamId: 'dead-letters', expectedVersion: 'any', events: [event] }],

@@ -1,6 +1,7 @@
-import { eventCatalog, type ElectionCalledPayload } from '@vl/contracts';
+import { electionCalled, eventCatalog } from '@vl/contracts';
 import { LOG_START } from '@vl/event-store';
 import type { Kafka } from 'kafkajs';
+import { EventHandlers } from './event-handlers';
 import { InboxConsumer } from './inbox-consumer';
 import { OutboxRelay } from './outbox-relay';
 import { parseEventMessage } from './parse-event-message';
@@ -66,29 +67,21 @@ describe('outbox relay and inbox consumer, through the real broker', () => {
     const electionIds = payloads.map((payload) => payload.electionId);
     const inbox = new InboxConsumer(consumer.dataSource, kafka, {
       groupId: `relay-test-${Date.now()}`,
-      topics: [ELECTIONS_TOPIC],
       parse: parseEventMessage,
-      handlers: {
-        ElectionCalled: async (event, tx) => {
-          const { electionId } = event.payload as ElectionCalledPayload;
+      handlers: new EventHandlers()
+        .on(electionCalled, async (event, tx) => {
           await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
             event.eventId,
-            electionId,
+            event.payload.electionId,
           ]);
-        },
-      },
-      // clean batches go through the batch handler: one multi-row insert per run of events
-      batchHandlers: {
-        ElectionCalled: async (events, tx) => {
+        })
+        // clean batches go through the batch handler: one multi-row insert per run of events
+        .onBatch(electionCalled, async (events, tx) => {
           await tx.query(
             'insert into effects (event_id, election_id) select * from unnest($1::uuid[], $2::uuid[])',
-            [
-              events.map((event) => event.eventId),
-              events.map((event) => (event.payload as ElectionCalledPayload).electionId),
-            ],
+            [events.map((event) => event.eventId), events.map((event) => event.payload.electionId)],
           );
-        },
-      },
+        }),
       record: async () => undefined,
     });
     await inbox.start();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { InboxConsumer, MessagingTables1763860000001, parseEventMessage } from '@vl/messaging';
+import { electionCalled } from '@vl/contracts';
+import { EventHandlers, InboxConsumer, MessagingTables1763860000001, parseEventMessage } from '@vl/messaging';
 import type { Kafka } from 'kafkajs';
 import { fmt } from '../support/format';
 import { sleep } from '../support/sleep';
@@ -27,28 +28,22 @@ async function oursConsume(kafka: Kafka, topic: string, run: number, N: number):
     groupId: `bench-inbox-${randomBytes(4).toString('hex')}`,
     topics: [topic],
     parse: parseEventMessage,
-    handlers: {
-      ElectionCalled: async (event, tx) => {
+    handlers: new EventHandlers()
+      .on(electionCalled, async (event, tx) => {
         await tx.query('insert into effects (event_id, election_id) values ($1, $2)', [
           event.eventId,
-          (event.payload as { electionId: string }).electionId,
+          event.payload.electionId,
         ]);
         handled++;
-      },
-    },
-    // a clean Kafka batch is applied in runs: one multi-row effects insert per run, as real projections do
-    batchHandlers: {
-      ElectionCalled: async (events, tx) => {
+      })
+      // a clean Kafka batch is applied in runs: one multi-row effects insert per run, as real projections do
+      .onBatch(electionCalled, async (events, tx) => {
         await tx.query(
           'insert into effects (event_id, election_id) select * from unnest($1::uuid[], $2::uuid[])',
-          [
-            events.map((event) => event.eventId),
-            events.map((event) => (event.payload as { electionId: string }).electionId),
-          ],
+          [events.map((event) => event.eventId), events.map((event) => event.payload.electionId)],
         );
         handled += events.length;
-      },
-    },
+      }),
     record: async () => undefined,
   });
   const stopInbox = onCleanup('inbox consumer', () => inbox.stop());

@@ -1,26 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { EventHandlers } from '@vl/ledger';
-import type { BatchEventHandler, EventHandler } from '@vl/messaging';
+import type { EventConsumer } from '@vl/ledger';
+import { EventHandlers } from '@vl/messaging';
 import { TurnoutEventHandlers } from './turnout-events.handlers';
 import { VoterRollEventHandlers } from './voter-roll-events.handlers';
 
 /** Everything turnout's one consumer group reads: voter-roll's lists and turnout's own check-ins and alerts. */
 @Injectable()
-export class ProjectionHandlers implements EventHandlers {
-  readonly topics: readonly string[];
+export class ProjectionHandlers implements EventConsumer {
+  readonly handlers: EventHandlers;
 
-  constructor(
-    private readonly voterRoll: VoterRollEventHandlers,
-    private readonly turnout: TurnoutEventHandlers,
-  ) {
-    this.topics = [...voterRoll.topics, ...turnout.topics];
-  }
-
-  handlers(): Record<string, EventHandler> {
-    return { ...this.voterRoll.handlers(), ...this.turnout.handlers() };
-  }
-
-  batchHandlers(): Record<string, BatchEventHandler> {
-    return this.turnout.batchHandlers();
+  constructor(voterRoll: VoterRollEventHandlers, turnout: TurnoutEventHandlers) {
+    this.handlers = new EventHandlers().include(voterRoll.handlers).include(turnout.handlers);
   }
 }

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  topicName,
-  type CheckInRevokedPayload,
-  type DuplicateCheckInRejectedPayload,
-  type EventEnvelope,
-  type IntegrityAlertRaisedPayload,
-  type PollsClosedPayload,
-  type PollsOpenedPayload,
-  type VoterCheckedInPayload,
+  checkInRevoked,
+  duplicateCheckInRejected,
+  integrityAlertRaised,
+  pollsClosed,
+  pollsOpened,
+  voterCheckedIn,
+  type EnvelopeOf,
 } from '@vl/contracts';
-import type { EventHandlers } from '@vl/ledger';
-import type { BatchEventHandler, EventHandler } from '@vl/messaging';
+import type { EventConsumer } from '@vl/ledger';
+import { EventHandlers } from '@vl/messaging';
 import type { EntityManager } from 'typeorm';
 import { INTEGRITY_THRESHOLDS } from '../application/integrity/integrity-thresholds.config';
 import { IntegrityAlerts } from '../application/integrity/integrity-alerts';
@@ -33,12 +32,25 @@ import { ScheduledElectionsRepository } from './scheduled-elections.repository';
  * under the same ids.
  */
 @Injectable()
-export class TurnoutEventHandlers implements EventHandlers {
-  readonly topics = [
-    topicName('turnout', 'check-ins', 1),
-    topicName('turnout', 'polls', 1),
-    topicName('turnout', 'integrity-alerts', 1),
-  ];
+export class TurnoutEventHandlers implements EventConsumer {
+  readonly handlers = new EventHandlers()
+    .on(voterCheckedIn, (event, tx) => this.checkedIn([event], tx))
+    .onBatch(voterCheckedIn, (events, tx) => this.checkedIn(events, tx))
+    .on(checkInRevoked, (event, tx) =>
+      this.counts.recordRevocation(tx, event.payload.electionId, event.payload.personalNumber),
+    )
+    .on(duplicateCheckInRejected, (event, tx) => this.duplicate(event, tx))
+    .on(pollsOpened, (event, tx) => {
+      const { electionId, precinctId, openedAt } = event.payload;
+      return this.polls.recordOpened(tx, electionId, precinctId, openedAt);
+    })
+    .on(pollsClosed, (event, tx) => {
+      const { electionId, precinctId, closedAt } = event.payload;
+      return this.polls.recordClosed(tx, electionId, precinctId, closedAt);
+    })
+    .on(integrityAlertRaised, (event, tx) =>
+      this.alerts.record(tx, { alertId: event.eventId, ...event.payload }),
+    );
 
   // an election's polling hours never change once called: its close is looked up once per process
   private readonly officialCloses = new Map<string, string>();
@@ -52,45 +64,18 @@ export class TurnoutEventHandlers implements EventHandlers {
     @Inject(INTEGRITY_THRESHOLDS) private readonly thresholds: IntegrityThresholds,
   ) {}
 
-  handlers(): Record<string, EventHandler> {
-    return {
-      VoterCheckedIn: (event, tx) => this.checkedIn([event], tx),
-      CheckInRevoked: (event, tx) => {
-        const payload = event.payload as CheckInRevokedPayload;
-        return this.counts.recordRevocation(tx, payload.electionId, payload.personalNumber);
-      },
-      DuplicateCheckInRejected: (event, tx) => this.duplicate(event, tx),
-      PollsOpened: (event, tx) => {
-        const payload = event.payload as PollsOpenedPayload;
-        return this.polls.recordOpened(tx, payload.electionId, payload.precinctId, payload.openedAt);
-      },
-      PollsClosed: (event, tx) => {
-        const payload = event.payload as PollsClosedPayload;
-        return this.polls.recordClosed(tx, payload.electionId, payload.precinctId, payload.closedAt);
-      },
-      IntegrityAlertRaised: (event, tx) => {
-        const payload = event.payload as IntegrityAlertRaisedPayload;
-        return this.alerts.record(tx, { alertId: event.eventId, ...payload });
-      },
-    };
-  }
-
-  batchHandlers(): Record<string, BatchEventHandler> {
-    return { VoterCheckedIn: (events, tx) => this.checkedIn(events, tx) };
-  }
-
-  private async checkedIn(events: readonly EventEnvelope[], tx: EntityManager): Promise<void> {
-    const checkIns: CountedCheckIn[] = events.map((event) => {
-      const payload = event.payload as VoterCheckedInPayload;
-      return {
-        eventId: event.eventId,
-        electionId: payload.electionId,
-        personalNumber: payload.personalNumber,
-        precinctId: payload.precinctId,
-        method: payload.method,
-        checkedInAt: payload.checkedInAt,
-      };
-    });
+  private async checkedIn(
+    events: readonly EnvelopeOf<typeof voterCheckedIn>[],
+    tx: EntityManager,
+  ): Promise<void> {
+    const checkIns: CountedCheckIn[] = events.map(({ eventId, payload }) => ({
+      eventId,
+      electionId: payload.electionId,
+      personalNumber: payload.personalNumber,
+      precinctId: payload.precinctId,
+      method: payload.method,
+      checkedInAt: payload.checkedInAt,
+    }));
     const { fresh, minutes } = await this.counts.recordCheckIns(tx, checkIns);
     const signals = new Map<string, RaisedSignal[]>();
     // appended in place: a batch of late check-ins can raise one signal each
@@ -137,10 +122,12 @@ export class TurnoutEventHandlers implements EventHandlers {
   }
 
   // a refused second check-in is an alert of its own kind, beside the signals
-  private duplicate(event: EventEnvelope, tx: EntityManager): Promise<void> {
-    const payload = event.payload as DuplicateCheckInRejectedPayload;
+  private duplicate(
+    { eventId, payload }: EnvelopeOf<typeof duplicateCheckInRejected>,
+    tx: EntityManager,
+  ): Promise<void> {
     return this.alerts.record(tx, {
-      alertId: event.eventId,
+      alertId: eventId,
       electionId: payload.electionId,
       precinctId: payload.attemptedPrecinctId,
       signal: 'duplicate-check-in',

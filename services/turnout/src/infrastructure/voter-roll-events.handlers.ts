@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
-  topicName,
-  type AbsenteeCertificateIssuedPayload,
-  type ElectionCalledPayload,
-  type PrecinctRegisteredPayload,
-  type VoterIncludedOnPollingDayPayload,
-  type VoterListedPayload,
-  type VoterListFinalizedPayload,
+  absenteeCertificateIssued,
+  electionCalled,
+  precinctRegistered,
+  voterIncludedOnPollingDay,
+  voterListed,
+  voterListFinalized,
 } from '@vl/contracts';
-import type { EventHandlers } from '@vl/ledger';
-import type { EventHandler } from '@vl/messaging';
+import type { EventConsumer } from '@vl/ledger';
+import { EventHandlers } from '@vl/messaging';
 import { scheduledElectionOf } from '../domain/scheduled-election';
 import { ElectoralRollRepository } from './electoral-roll.repository';
 import { PrecinctsRepository } from './precincts.repository';
@@ -20,33 +19,22 @@ import { ScheduledElectionsRepository } from './scheduled-elections.repository';
  * once in the consumer's transaction. CommissionMemberAppointed is not kept: turnout has no use for it.
  */
 @Injectable()
-export class VoterRollEventHandlers implements EventHandlers {
-  readonly topics = [
-    topicName('voter-roll', 'elections', 1),
-    topicName('voter-roll', 'precincts', 1),
-    topicName('voter-roll', 'voter-lists', 1),
-  ];
+export class VoterRollEventHandlers implements EventConsumer {
+  readonly handlers = new EventHandlers()
+    .on(electionCalled, (event, tx) =>
+      this.elections.record(tx, scheduledElectionOf(event.payload), event.eventId),
+    )
+    .on(precinctRegistered, (event, tx) => this.precincts.record(tx, event.payload, event.eventId))
+    .on(voterListed, (event, tx) => this.roll.recordListed(tx, event.payload, event.eventId))
+    .on(voterListFinalized, (event, tx) => this.roll.recordFinalized(tx, event.payload, event.eventId))
+    .on(absenteeCertificateIssued, (event, tx) => this.roll.recordTransfer(tx, event.payload, event.eventId))
+    .on(voterIncludedOnPollingDay, (event, tx) =>
+      this.roll.recordInclusion(tx, event.payload, event.eventId),
+    );
 
   constructor(
     private readonly elections: ScheduledElectionsRepository,
     private readonly precincts: PrecinctsRepository,
     private readonly roll: ElectoralRollRepository,
   ) {}
-
-  handlers(): Record<string, EventHandler> {
-    return {
-      ElectionCalled: (event, tx) =>
-        this.elections.record(tx, scheduledElectionOf(event.payload as ElectionCalledPayload), event.eventId),
-      PrecinctRegistered: (event, tx) =>
-        this.precincts.record(tx, event.payload as PrecinctRegisteredPayload, event.eventId),
-      VoterListed: (event, tx) =>
-        this.roll.recordListed(tx, event.payload as VoterListedPayload, event.eventId),
-      VoterListFinalized: (event, tx) =>
-        this.roll.recordFinalized(tx, event.payload as VoterListFinalizedPayload, event.eventId),
-      AbsenteeCertificateIssued: (event, tx) =>
-        this.roll.recordTransfer(tx, event.payload as AbsenteeCertificateIssuedPayload, event.eventId),
-      VoterIncludedOnPollingDay: (event, tx) =>
-        this.roll.recordInclusion(tx, event.payload as VoterIncludedOnPollingDayPayload, event.eventId),
-    };
-  }
 }
