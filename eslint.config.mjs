@@ -85,6 +85,7 @@ export default [
                 '@vl/messaging',
                 '@vl/ledger',
                 '@vl/service-kit',
+                '@vl/policy/module',
               ],
               message: 'domain code is pure: no framework, database or broker',
             },

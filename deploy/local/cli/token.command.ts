@@ -9,7 +9,7 @@ export async function printToken(
 ): Promise<number> {
   if (roles.length === 0) {
     process.stderr.write(
-      'usage: ./vl token ROLE... (poll-worker, commission, cec-operator, auditor, ministry:<id>, citizen:<pin>)\n',
+      'usage: ./vl token ROLE... (poll-worker, commission, cec-operator, auditor, cabinet, ministry:<id>, citizen:<pin>)\n',
     );
     return 2;
   }

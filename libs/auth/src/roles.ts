@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** The roles a bearer token can carry (ARCHITECTURE invariant 7); employers have none by design. */
-export const FIXED_ROLES = ['poll-worker', 'commission', 'cec-operator', 'auditor'] as const;
+/**
+ * The roles a bearer token can carry (ARCHITECTURE invariant 7); employers have none by design. `cabinet`: the
+ * Cabinet of Ministers' office, which adopts benefit programs by resolution.
+ */
+export const FIXED_ROLES = ['poll-worker', 'commission', 'cec-operator', 'auditor', 'cabinet'] as const;
 export type FixedRole = (typeof FIXED_ROLES)[number];
 export type MinistryRole = `ministry:${string}`;
 export type CitizenRole = `citizen:${string}`;
@@ -22,7 +25,7 @@ export const roleSchema = z.union([
 export function parseRole(value: string): Role {
   if (roleSchema.safeParse(value).success) return value as Role;
   throw new Error(
-    `unknown role "${value}": expected poll-worker, commission, cec-operator, auditor, ministry:<id> or citizen:<14-digit personal number>`,
+    `unknown role "${value}": expected poll-worker, commission, cec-operator, auditor, cabinet, ministry:<id> or citizen:<14-digit personal number>`,
   );
 }
 

@@ -7,8 +7,13 @@ describe('roles', () => {
     ['ministry:finance', 'ministry:health', false],
     ['citizen:12345678901234', 'citizen:*', true],
     ['poll-worker', 'commission', false],
+    ['cabinet', 'cec-operator', false],
   ] as const)('given role %s, when matched against %s, then %s', (role, pattern, expected) => {
     expect(roleMatches(role, pattern)).toBe(expected);
+  });
+
+  it('given the Cabinet office, when its role is parsed, then it is a role of its own', () => {
+    expect(parseRole('cabinet')).toBe('cabinet');
   });
 
   it.each(['citizen:123', 'ministry:', 'employer', 'CEC-OPERATOR'])(

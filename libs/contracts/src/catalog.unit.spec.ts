@@ -29,7 +29,7 @@ describe('topic naming', () => {
 
   it('given an owned event, when its topic is asked for, then it is on the topic of the owner stream', () => {
     expect(eventCatalog.topicOf('ElectionCalled', 'voter-roll')).toBe('voter-roll.elections.v1');
-    expect(eventCatalog.currentVersion('ElectionCalled')).toBe(1);
+    expect(eventCatalog.currentVersion('ElectionCalled')).toBe(2);
   });
 
   it('given an owned event, when another service asks for its topic, then that is a programming error', () => {
@@ -110,6 +110,13 @@ describe('topic naming', () => {
         eventTypes: ['ParticipationFinalized'],
       },
       {
+        name: 'turnout.policies.v1',
+        owner: 'turnout',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['CheckInPolicyAdopted', 'IntegrityThresholdsAdopted'],
+      },
+      {
         name: 'turnout.polls.v1',
         owner: 'turnout',
         stream: 'polls',
@@ -145,6 +152,13 @@ describe('topic naming', () => {
         eventTypes: ['CommissionMemberAppointed', 'PrecinctRegistered'],
       },
       {
+        name: 'voter-roll.registry-imports.v1',
+        owner: 'voter-roll',
+        stream: 'registry-imports',
+        major: 1,
+        eventTypes: ['RegistryImported'],
+      },
+      {
         name: 'voter-roll.voter-lists.v1',
         owner: 'voter-roll',
         stream: 'voter-lists',
@@ -154,6 +168,10 @@ describe('topic naming', () => {
           'VoterIncludedOnPollingDay',
           'VoterListFinalized',
           'VoterListed',
+          'VoterListsCompilationStarted',
+          'VoterListsCompiled',
+          'VoterListsFinalizationStarted',
+          'VoterListsFinalized',
         ],
       },
     ]);

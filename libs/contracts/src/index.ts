@@ -42,6 +42,29 @@ export {
 export * from './voter-roll/roll-events';
 export * from './turnout/turnout-events';
 export {
+  checkInPolicyKind,
+  integrityThresholdsKind,
+  type CheckInPolicyContent,
+  type IntegrityThresholdsContent,
+} from './turnout/turnout-policies';
+export {
+  definePolicyKind,
+  parsePolicyContent,
+  POLICIES_STREAM,
+  type AnyPolicyKind,
+  type PolicyAdoptedSchema,
+  type PolicyContentOf,
+  type PolicyKind,
+  type PolicyKindSpec,
+} from './policy/define-policy-kind';
+export {
+  ADOPTING_BODIES,
+  adoptedBySchema,
+  STATUTORY_DEFAULT,
+  type AdoptedBy,
+  type AdoptingBody,
+} from './policy/adopted-by';
+export {
   deadLetterSkipped,
   type DeadLetterSkipped,
   type DeadLetterSkippedPayload,

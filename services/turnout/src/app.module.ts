@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Clock } from '@vl/clock';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
+import { PolicyModule } from '@vl/policy/module';
 import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
 import { CheckInRevocationsController } from './api/check-in-revocations.controller';
 import { CheckInsController } from './api/check-ins.controller';
@@ -14,7 +15,6 @@ import {
   AbsenceDerivation,
   type AbsenceDerivationOptions,
 } from './application/absences/absence-derivation';
-import { CHECK_IN_POLICY, loadCheckInPolicy } from './application/check-in-policy.config';
 import {
   CHECK_IN_QUEUE_OPTIONS,
   CheckInQueue,
@@ -24,10 +24,6 @@ import { CheckInVotersHandler } from './application/check-in-voters/check-in-vot
 import { CLOSE_OF_DAY_ALERTS } from './application/close-of-day-alerts';
 import { ClosePollsHandler } from './application/close-polls/close-polls.handler';
 import { IntegrityAlerts } from './application/integrity/integrity-alerts';
-import {
-  INTEGRITY_THRESHOLDS,
-  loadIntegrityThresholds,
-} from './application/integrity/integrity-thresholds.config';
 import { RaiseCloseOfDayAlerts } from './application/integrity/raise-close-of-day-alerts';
 import { FinalizeParticipationHandler } from './application/finalize-participation/finalize-participation.handler';
 import { ParticipationStatuses } from './application/participation-status';
@@ -36,9 +32,10 @@ import { PollingDays } from './application/polling-days';
 import { PollsPreconditions } from './application/polls-preconditions';
 import { RevokeCheckInHandler } from './application/revoke-check-in/revoke-check-in.handler';
 import { LiveTurnout } from './application/turnout-figures/live-turnout';
+import { TurnoutPolicies, turnoutPolicies } from './application/turnout-policies';
 import { TurnoutFigures } from './application/turnout-figures/turnout-figures';
-import type { CheckInPolicy } from './domain/check-in-policy';
-import type { IntegrityThresholds } from './domain/integrity-signals';
+import { DEFAULT_CHECK_IN_POLICY, type CheckInPolicy } from './domain/check-in-policy';
+import { DEFAULT_INTEGRITY_THRESHOLDS, type IntegrityThresholds } from './domain/integrity-signals';
 import { AbsencesRepository } from './infrastructure/absences.repository';
 import { CheckInCountsRepository } from './infrastructure/check-in-counts.repository';
 import { CheckInMetrics } from './infrastructure/check-in-metrics';
@@ -64,8 +61,10 @@ import { turnout } from './turnout.descriptor';
 /** What tests and benchmarks may put in place of the real thing: polling day on a clock they control. */
 export interface TurnoutOverrides {
   readonly clock?: Clock;
+  /** the seed of the turnout.check-in policy in place of the statutory default */
   readonly policy?: CheckInPolicy;
   readonly checkInQueue?: CheckInQueueOptions;
+  /** the seed of the turnout.integrity-thresholds policy in place of the statutory default */
   readonly integrityThresholds?: IntegrityThresholds;
   readonly absenceDerivation?: AbsenceDerivationOptions;
 }
@@ -82,11 +81,10 @@ const PROJECTION_REPOSITORIES = [
 @Module({})
 export class TurnoutModule {
   static register(config: ServiceConfig, overrides: TurnoutOverrides = {}): DynamicModule {
-    const policy = overrides.policy ?? loadCheckInPolicy();
-    const thresholds = {
-      provide: INTEGRITY_THRESHOLDS,
-      useValue: overrides.integrityThresholds ?? loadIntegrityThresholds(),
-    };
+    const policies = turnoutPolicies({
+      checkIn: overrides.policy ?? DEFAULT_CHECK_IN_POLICY,
+      integrityThresholds: overrides.integrityThresholds ?? DEFAULT_INTEGRITY_THRESHOLDS,
+    });
     return {
       module: TurnoutModule,
       imports: [
@@ -109,7 +107,7 @@ export class TurnoutModule {
             VoterRollEventHandlers,
             TurnoutEventHandlers,
             IntegrityAlerts,
-            thresholds,
+            TurnoutPolicies,
           ],
           digests: [
             ScheduledElectionsDigest,
@@ -117,6 +115,7 @@ export class TurnoutModule {
             ...TURNOUT_PROJECTION_DIGESTS,
           ],
         }),
+        PolicyModule.forService({ policies }),
       ],
       controllers: [
         ElectionsController,
@@ -144,7 +143,7 @@ export class TurnoutModule {
         IntegrityAlerts,
         RaiseCloseOfDayAlerts,
         { provide: CLOSE_OF_DAY_ALERTS, useExisting: RaiseCloseOfDayAlerts },
-        thresholds,
+        TurnoutPolicies,
         ParticipationRepository,
         AbsencesRepository,
         ParticipationStatuses,
@@ -153,7 +152,6 @@ export class TurnoutModule {
         ...(overrides.absenceDerivation
           ? [{ provide: ABSENCE_DERIVATION_OPTIONS, useValue: overrides.absenceDerivation }]
           : []),
-        { provide: CHECK_IN_POLICY, useValue: policy },
         ...(overrides.checkInQueue
           ? [{ provide: CHECK_IN_QUEUE_OPTIONS, useValue: overrides.checkInQueue }]
           : []),

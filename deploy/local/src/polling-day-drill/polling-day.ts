@@ -6,7 +6,7 @@ import type { DrillProgress } from './progress';
 
 export interface DayOptions {
   readonly speed: number;
-  /** turnout's TURNOUT_CHECK_IN_GRACE_MINUTES */
+  /** graceAfterCloseMinutes of turnout's turnout.check-in policy in force on the drill's date */
   readonly graceMinutes: number;
   /** single check-ins in flight at once (each over a kept-alive connection) */
   readonly concurrency: number;

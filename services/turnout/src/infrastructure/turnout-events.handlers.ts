@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   checkInRevoked,
   duplicateCheckInRejected,
@@ -11,8 +11,9 @@ import {
 import type { EventConsumer } from '@vl/ledger';
 import { EventHandlers } from '@vl/messaging';
 import type { EntityManager } from 'typeorm';
-import { INTEGRITY_THRESHOLDS } from '../application/integrity/integrity-thresholds.config';
 import { IntegrityAlerts } from '../application/integrity/integrity-alerts';
+import { TurnoutPolicies } from '../application/turnout-policies';
+import { policyDateOf } from '@vl/policy';
 import {
   checkInAfterClose,
   checkInRate,
@@ -54,6 +55,7 @@ export class TurnoutEventHandlers implements EventConsumer {
 
   // an election's polling hours never change once called: its close is looked up once per process
   private readonly officialCloses = new Map<string, string>();
+  private readonly electionDates = new Map<string, string>();
 
   constructor(
     private readonly counts: CheckInCountsRepository,
@@ -61,7 +63,7 @@ export class TurnoutEventHandlers implements EventConsumer {
     private readonly polls: PrecinctPollsRepository,
     private readonly elections: ScheduledElectionsRepository,
     private readonly integrityAlerts: IntegrityAlerts,
-    @Inject(INTEGRITY_THRESHOLDS) private readonly thresholds: IntegrityThresholds,
+    private readonly policies: TurnoutPolicies,
   ) {}
 
   private async checkedIn(
@@ -85,7 +87,9 @@ export class TurnoutEventHandlers implements EventConsumer {
       ofElection.push(...raised);
       signals.set(electionId, ofElection);
     };
-    for (const count of minutes) add(count.electionId, checkInRate(count, this.thresholds));
+    for (const count of minutes) {
+      add(count.electionId, checkInRate(count, await this.thresholdsOf(count.electionId, count.minute)));
+    }
     const recordedAt = new Map(events.map((event) => [event.eventId, event.occurredAt]));
     for (const electionId of new Set(fresh.map((checkIn) => checkIn.electionId))) {
       const ofElection = fresh.filter((checkIn) => checkIn.electionId === electionId);
@@ -105,10 +109,21 @@ export class TurnoutEventHandlers implements EventConsumer {
       const latest = new Map(ofElection.map((checkIn) => [checkIn.precinctId, checkIn.checkedInAt]));
       for (const register of await this.counts.registersOf(tx, electionId, [...latest.keys()])) {
         const observedAt = latest.get(register.precinctId) as string;
-        add(electionId, highTurnout({ ...register, observedAt }, this.thresholds));
+        add(
+          electionId,
+          highTurnout({ ...register, observedAt }, await this.thresholdsOf(electionId, observedAt)),
+        );
       }
     }
     for (const [electionId, raised] of signals) await this.integrityAlerts.raise(electionId, raised, tx);
+  }
+
+  // the thresholds in force on the election's date; before its ElectionCalled is projected, on the check-in's date
+  private async thresholdsOf(electionId: string, at: string): Promise<IntegrityThresholds> {
+    const electionDate =
+      this.electionDates.get(electionId) ?? (await this.elections.find(electionId))?.electionDate;
+    if (electionDate) this.electionDates.set(electionId, electionDate);
+    return this.policies.integrityThresholds(electionDate ?? policyDateOf(new Date(at)));
   }
 
   private async officialCloseOf(electionId: string): Promise<string | undefined> {

@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Result } from '@vl/contracts';
 import { EventStore, StreamVersionConflict, type AppendRequest } from '@vl/event-store';
 import { retryOnConflict } from '@vl/ledger';
-import type { CheckInPolicy } from '../../domain/check-in-policy';
 import { checkInVoter, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
 import { checkInMoment } from '../../domain/device-clock';
 import { participationOpen, type Participation } from '../../domain/participation';
@@ -22,8 +21,8 @@ import {
   type CheckInStreams,
 } from '../../infrastructure/check-in-streams.repository';
 import { CheckInMetrics } from '../../infrastructure/check-in-metrics';
-import { CHECK_IN_POLICY } from '../check-in-policy.config';
 import { PollingDays, unknownElection } from '../polling-days';
+import { TurnoutPolicies } from '../turnout-policies';
 
 export type CheckInOutcome = Result<DecidedAttempt, CheckInRejection | ReturnType<typeof unknownElection>>;
 
@@ -43,7 +42,7 @@ export class CheckInVotersHandler {
     private readonly streams: CheckInStreamsRepository,
     private readonly pollingDays: PollingDays,
     private readonly metrics: CheckInMetrics,
-    @Inject(CHECK_IN_POLICY) private readonly policy: CheckInPolicy,
+    private readonly policies: TurnoutPolicies,
   ) {}
 
   async execute(commands: readonly CheckInVoter[]): Promise<CheckInOutcome[]> {
@@ -72,7 +71,14 @@ export class CheckInVotersHandler {
               command,
               index,
               day,
-              at: millisOf(checkInMoment(command.device, command.receivedAt, day, this.policy).at),
+              at: millisOf(
+                checkInMoment(
+                  command.device,
+                  command.receivedAt,
+                  day,
+                  this.policies.checkIn(day.electionDate),
+                ).at,
+              ),
             },
           ]
         : [];
@@ -127,7 +133,7 @@ export class CheckInVotersHandler {
           polls:
             loaded.polls.get(pollsStreamId(command.electionId, command.precinctId))?.state ?? pollsNotOpened,
           placement: placements.get(command.electionId)?.get(command.personalNumber) ?? unlisted,
-          policy: this.policy,
+          policy: this.policies.checkIn(day.electionDate),
           participation: participation.get(command.electionId) ?? participationOpen,
           checkInIdTakenByAnotherVoter: owner !== undefined && owner !== streamId,
         },

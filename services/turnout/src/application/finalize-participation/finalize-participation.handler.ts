@@ -2,7 +2,6 @@ import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Result } from '@vl/contracts';
 import { EventStore, StreamVersionConflict } from '@vl/event-store';
-import type { CheckInPolicy } from '../../domain/check-in-policy';
 import {
   finalizationRefusal,
   finalizeParticipation,
@@ -12,11 +11,11 @@ import {
 } from '../../domain/participation';
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { AbsenceDerivation } from '../absences/absence-derivation';
-import { CHECK_IN_POLICY } from '../check-in-policy.config';
 import { CLOCK, type Clock } from '@vl/clock';
 import { CLOSE_OF_DAY_ALERTS, type CloseOfDayAlerts } from '../close-of-day-alerts';
 import { ParticipationStatuses, type ParticipationStatus } from '../participation-status';
 import { PollingDays, unknownElection } from '../polling-days';
+import { TurnoutPolicies } from '../turnout-policies';
 import {
   FinalizeParticipationCommand,
   type FinalizeCommandRejection,
@@ -39,7 +38,7 @@ export class FinalizeParticipationHandler implements ICommandHandler<FinalizePar
     private readonly participation: ParticipationRepository,
     private readonly statuses: ParticipationStatuses,
     private readonly derivation: AbsenceDerivation,
-    @Inject(CHECK_IN_POLICY) private readonly policy: CheckInPolicy,
+    private readonly policies: TurnoutPolicies,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(CLOSE_OF_DAY_ALERTS) private readonly closeOfDayAlerts?: CloseOfDayAlerts,
   ) {}
@@ -55,10 +54,11 @@ export class FinalizeParticipationHandler implements ICommandHandler<FinalizePar
     const command: FinalizeParticipation = { electionId, finalizedBy, now: this.clock.now().toISOString() };
     const precincts = await this.participation.pollsOf(electionId);
     // the figures read the whole roll: only once nothing can change them any more
-    const refusal = finalizationRefusal(command, precincts, day, this.policy);
+    const policy = this.policies.checkIn(day.electionDate);
+    const refusal = finalizationRefusal(command, precincts, day, policy);
     if (refusal) return { ok: false, error: refusal };
     const figures = await this.participation.figures(electionId);
-    const decision = finalizeParticipation(command, state, { precincts, day, policy: this.policy, figures });
+    const decision = finalizeParticipation(command, state, { precincts, day, policy, figures });
     if (!decision.ok) return decision;
     try {
       await this.store.append([

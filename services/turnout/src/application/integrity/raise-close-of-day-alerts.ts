@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { closeOfDaySignals, type IntegrityThresholds } from '../../domain/integrity-signals';
+import { Injectable } from '@nestjs/common';
+import { closeOfDaySignals } from '../../domain/integrity-signals';
 import { TurnoutFigures } from '../turnout-figures/turnout-figures';
+import { TurnoutPolicies } from '../turnout-policies';
 import { IntegrityAlerts } from './integrity-alerts';
-import { INTEGRITY_THRESHOLDS } from './integrity-thresholds.config';
 
 /**
  * The signals that need the whole day (inclusion share, mobile-box share, last-hour spike), decided per precinct
@@ -13,7 +13,7 @@ export class RaiseCloseOfDayAlerts {
   constructor(
     private readonly figures: TurnoutFigures,
     private readonly alerts: IntegrityAlerts,
-    @Inject(INTEGRITY_THRESHOLDS) private readonly thresholds: IntegrityThresholds,
+    private readonly policies: TurnoutPolicies,
   ) {}
 
   /** Evaluates every precinct of the election; returns how many close-of-day alerts it holds (0 if unknown). */
@@ -29,7 +29,7 @@ export class RaiseCloseOfDayAlerts {
         lastHour: precinct.lastHour,
         closesAt: found.day.closesAt,
       })),
-      this.thresholds,
+      this.policies.integrityThresholds(found.day.electionDate),
     );
     return this.alerts.raise(electionId, signals);
   }
