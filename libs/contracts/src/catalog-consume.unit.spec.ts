@@ -5,6 +5,7 @@ import { parliamentary2025 } from './testing/elections';
 
 const electionEnvelope = (overrides: Parameters<typeof envelopeFor>[2] = {}) =>
   envelopeFor('ElectionCalled', parliamentary2025, {
+    schemaVersion: eventCatalog.currentVersion('ElectionCalled'),
     partitionKey: parliamentary2025.electionId,
     ...overrides,
   });
@@ -84,17 +85,17 @@ describe('EventCatalog.parseForConsume', () => {
     expect(violation).toMatchObject({
       reason: 'invalid-payload',
       eventId: envelope.eventId,
-      schemaVersion: 1,
+      schemaVersion: 2,
     });
     expect(violation.message).toBe('ElectionCalled.payload.electionDate: expected a date YYYY-MM-DD');
   });
 
   it('given a schemaVersion newer than this consumer knows, when consumed, then it says to upgrade', () => {
-    const violation = violationOf(electionEnvelope({ schemaVersion: 2 }));
+    const violation = violationOf(electionEnvelope({ schemaVersion: 3 }));
 
     expect(violation.reason).toBe('unsupported-version');
     expect(violation.message).toBe(
-      'ElectionCalled.schemaVersion: expected 1 to 1; version 2 is newer than this consumer knows: upgrade @vl/contracts',
+      'ElectionCalled.schemaVersion: expected 1 to 2; version 3 is newer than this consumer knows: upgrade @vl/contracts',
     );
   });
 

@@ -10,6 +10,11 @@ import { precinctRegistered } from './voter-roll/precinct-registered';
 import { voterIncludedOnPollingDay } from './voter-roll/voter-included-on-polling-day';
 import { voterListFinalized } from './voter-roll/voter-list-finalized';
 import { voterListed } from './voter-roll/voter-listed';
+import { registryImported } from './voter-roll/registry-imported';
+import { voterListsCompilationStarted } from './voter-roll/voter-lists-compilation-started';
+import { voterListsCompiled } from './voter-roll/voter-lists-compiled';
+import { voterListsFinalizationStarted } from './voter-roll/voter-lists-finalization-started';
+import { voterListsFinalized } from './voter-roll/voter-lists-finalized';
 import { checkInRevoked } from './turnout/check-in-revoked';
 import { duplicateCheckInRejected } from './turnout/duplicate-check-in-rejected';
 import { pollsClosed } from './turnout/polls-closed';
@@ -18,7 +23,6 @@ import { voterCheckedIn } from './turnout/voter-checked-in';
 import { integrityAlertRaised } from './turnout/integrity-alert-raised';
 import { participationFinalized } from './turnout/participation-finalized';
 import { voterAbsent } from './turnout/voter-absent';
-import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
 
 /** Every event of the ledger; adding one is its own file plus one line here. */
 export const eventCatalog = new EventCatalog([
@@ -32,6 +36,11 @@ export const eventCatalog = new EventCatalog([
   voterListFinalized,
   absenteeCertificateIssued,
   voterIncludedOnPollingDay,
+  registryImported,
+  voterListsCompilationStarted,
+  voterListsCompiled,
+  voterListsFinalizationStarted,
+  voterListsFinalized,
   // turnout
   pollsOpened,
   voterCheckedIn,
@@ -41,8 +50,6 @@ export const eventCatalog = new EventCatalog([
   integrityAlertRaised,
   participationFinalized,
   voterAbsent,
-  checkInPolicyKind.adopted,
-  integrityThresholdsKind.adopted,
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,

@@ -17,6 +17,8 @@ import { PollBookQueries } from './application/poll-book/poll-book.queries';
 import { IncludeVoterOnPollingDayHandler } from './application/polling-day-inclusions/include-voter-on-polling-day.handler';
 import { CompileVoterLists } from './application/voter-lists/compile-voter-lists';
 import { FinalizeVoterLists } from './application/voter-lists/finalize-voter-lists';
+import { ListFacts } from './application/voter-lists/list-facts';
+import { VoterListsLifecycle } from './application/voter-lists/voter-lists-lifecycle';
 import { AccessLogRepository } from './infrastructure/access-log.repository';
 import { CitizensRepository } from './infrastructure/citizens.repository';
 import { PollBookRepository } from './infrastructure/poll-book.repository';
@@ -57,6 +59,8 @@ export class VoterRollModule {
         CivilRegistryImport,
         CompileVoterLists,
         FinalizeVoterLists,
+        VoterListsLifecycle,
+        ListFacts,
         PollBookQueries,
         AccessLogRepository,
         CitizensRepository,

@@ -3,6 +3,7 @@ import { ConfigurationError, envPostgresUrl, envSqlIdentifier, loadConfig } from
 import { catalogContracts, EventStore, sessionOptions } from '@vl/event-store';
 import { schemaNameOf } from '@vl/service-kit';
 import { createReadStream, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -13,7 +14,8 @@ import { VOTER_ROLL_MIGRATIONS } from './infrastructure/voter-roll-migrations';
 import { voterRoll } from './voter-roll.descriptor';
 
 const USAGE =
-  'usage: import-civil-registry --file civil-registry.csv [--rejects rejects.csv] [--missing missing.csv] [--batch-size 5000] [--writers 3]\n' +
+  'usage: import-civil-registry --file civil-registry.csv [--rejects rejects.csv] [--missing missing.csv] [--batch-size 5000] [--writers 3] [--operator NAME]\n' +
+  '  --operator: who runs the import, recorded as its cec-operator (default: the login name)\n' +
   '  environment: DATABASE_URL (required), DATABASE_SCHEMA (default voter_roll)';
 
 const environment = z.object({
@@ -30,6 +32,7 @@ async function main(): Promise<number> {
       missing: { type: 'string' },
       'batch-size': { type: 'string' },
       writers: { type: 'string' },
+      operator: { type: 'string' },
     },
   });
   const batchSize = Number(values['batch-size'] ?? 5000);
@@ -66,6 +69,7 @@ async function main(): Promise<number> {
       new EventStore(dataSource, voterRoll.name, catalogContracts),
     );
     const outcome = await importer.run(createReadStream(values.file), {
+      importedBy: { subject: values.operator ?? userInfo().username, role: 'cec-operator' },
       rejects,
       missing,
       batchSize,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineEvent, type NewEventOf, type PayloadOf } from '../define-event';
+import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { uuid } from '../field-formats';
-import { personalNumber, precinctCode } from './voter-roll-fields';
+import { actedBy, personalNumber, precinctCode } from './voter-roll-fields';
 
 export const ABSENTEE_CERTIFICATE_SERIAL_RULE =
   'expected a serial of 1–32 capital letters, digits or hyphens';
 
-const absenteeCertificateIssuedPayload = z.strictObject({
+const absenteeCertificateIssuedV1 = z.strictObject({
   electionId: uuid().describe('The election.'),
   personalNumber: personalNumber().describe('The voter who received the certificate.'),
   serial: z
@@ -17,12 +17,27 @@ const absenteeCertificateIssuedPayload = z.strictObject({
   votingPrecinctId: precinctCode().describe('The precinct where the voter may vote with the certificate.'),
 });
 
+// v2 records who issued the certificate
+const absenteeCertificateIssuedPayload = z.strictObject({
+  ...absenteeCertificateIssuedV1.shape,
+  issuedBy: actedBy('The commission member who issued it: token subject and role.'),
+});
+
 export const absenteeCertificateIssued = defineEvent({
   type: 'AbsenteeCertificateIssued',
   owner: 'voter-roll',
   stream: 'voter-lists',
-  version: 1,
+  version: 2,
   schema: absenteeCertificateIssuedPayload,
+  upcasters: [
+    upcaster({
+      fromVersion: 1,
+      fromSchema: absenteeCertificateIssuedV1,
+      toSchema: absenteeCertificateIssuedPayload,
+      // a v1 event did not record who issued the certificate: it reads as v2 without issuedBy
+      upcast: (v1) => v1,
+    }),
+  ],
   partitionKey: (payload) => payload.personalNumber,
   partitionKeyDescription: 'personalNumber: every list event of one voter is read in order',
   description:

@@ -1,42 +1,66 @@
 import { z } from 'zod';
-import { defineEvent, type NewEventOf, type PayloadOf } from '../define-event';
+import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { ianaTimeZone, isoDate, minutesOfDay, text, timeOfDay, uuid } from '../field-formats';
+import { actedBy } from './voter-roll-fields';
 
 export const ELECTION_KINDS = ['parliamentary', 'presidential', 'local', 'referendum'] as const;
 
+const electionCalledFields = {
+  electionId: uuid().describe('The election, minted by voter-roll when it is called.'),
+  kind: z.enum(ELECTION_KINDS).describe('The duty to participate covers elections and referendums alike.'),
+  title: text(1, 200).describe('The official title as the CEC announced it.'),
+  electionDate: isoDate().describe('Polling day, a calendar date in timeZone.'),
+  timeZone: ianaTimeZone().describe(
+    'IANA zone of the polling-day times, usually Asia/Bishkek (UTC+6, no DST).',
+  ),
+  pollsOpenAt: timeOfDay().describe('Local time polls open, HH:MM (07:00 by default).'),
+  pollsCloseAt: timeOfDay().describe('Local time polls close, HH:MM (20:00 by default); after pollsOpenAt.'),
+};
+
+// a malformed time is already reported by its own field
+const pollsCloseAfterOpen = ({
+  pollsOpenAt,
+  pollsCloseAt,
+}: {
+  pollsOpenAt: string;
+  pollsCloseAt: string;
+}) => {
+  const open = minutesOfDay(pollsOpenAt);
+  const close = minutesOfDay(pollsCloseAt);
+  return open === null || close === null || close > open;
+};
+const pollsCloseAfterOpenRule = {
+  path: ['pollsCloseAt'],
+  error: 'expected polls to close after they open (pollsOpenAt), on the same day',
+};
+
+const electionCalledV1 = z
+  .strictObject(electionCalledFields)
+  .refine(pollsCloseAfterOpen, pollsCloseAfterOpenRule);
+
+// v2 records who called it
 const electionCalledPayload = z
   .strictObject({
-    electionId: uuid().describe('The election, minted by voter-roll when it is called.'),
-    kind: z.enum(ELECTION_KINDS).describe('The duty to participate covers elections and referendums alike.'),
-    title: text(1, 200).describe('The official title as the CEC announced it.'),
-    electionDate: isoDate().describe('Polling day, a calendar date in timeZone.'),
-    timeZone: ianaTimeZone().describe(
-      'IANA zone of the polling-day times, usually Asia/Bishkek (UTC+6, no DST).',
-    ),
-    pollsOpenAt: timeOfDay().describe('Local time polls open, HH:MM (07:00 by default).'),
-    pollsCloseAt: timeOfDay().describe(
-      'Local time polls close, HH:MM (20:00 by default); after pollsOpenAt.',
-    ),
+    ...electionCalledFields,
+    calledBy: actedBy('The CEC operator who called it: token subject and role.'),
   })
-  .refine(
-    ({ pollsOpenAt, pollsCloseAt }) => {
-      const open = minutesOfDay(pollsOpenAt);
-      const close = minutesOfDay(pollsCloseAt);
-      // a malformed time is already reported by its own field
-      return open === null || close === null || close > open;
-    },
-    {
-      path: ['pollsCloseAt'],
-      error: 'expected polls to close after they open (pollsOpenAt), on the same day',
-    },
-  );
+  .refine(pollsCloseAfterOpen, pollsCloseAfterOpenRule);
 
 export const electionCalled = defineEvent({
   type: 'ElectionCalled',
   owner: 'voter-roll',
   stream: 'elections',
-  version: 1,
+  version: 2,
   schema: electionCalledPayload,
+  upcasters: [
+    upcaster({
+      fromVersion: 1,
+      fromSchema: electionCalledV1,
+      toSchema: electionCalledPayload,
+      // a v1 event did not record who called the election: it reads as v2 without calledBy
+      upcast: (v1) => v1,
+    }),
+  ],
   partitionKey: (payload) => payload.electionId,
   partitionKeyDescription: 'electionId: every event of one election is read in order',
   description:

@@ -1,5 +1,6 @@
 import { eventCatalog } from '../event-catalog';
 import { parliamentary2025 } from '../testing/elections';
+import { envelopeFor } from '../testing/envelope-for';
 
 function produce(payload: Record<string, unknown>) {
   return eventCatalog.parseForProduce('voter-roll', { type: 'ElectionCalled', payload });
@@ -18,12 +19,56 @@ describe('ElectionCalled contract', () => {
       ok: true,
       value: {
         type: 'ElectionCalled',
-        schemaVersion: 1,
+        schemaVersion: 2,
         payload: parliamentary2025,
         partitionKey: parliamentary2025.electionId,
         topic: 'voter-roll.elections.v1',
       },
     });
+  });
+
+  it('given who called it, when produced, then calledBy carries the token subject and role', () => {
+    const calledBy = { subject: 'cec-operator-7', role: 'cec-operator' };
+    const result = produce({ ...parliamentary2025, calledBy });
+
+    expect(result.ok && result.value.payload).toEqual({ ...parliamentary2025, calledBy });
+  });
+
+  it('given a calledBy without a subject or with a stray field, when produced, then both are named', () => {
+    const result = produce({
+      ...parliamentary2025,
+      calledBy: { subject: '', role: 'cec-operator', seat: 3 },
+    });
+
+    expect(messageOf(result)).toBe(
+      [
+        'ElectionCalled.payload.calledBy.subject: expected at least 1 characters',
+        'ElectionCalled.payload.calledBy.seat: unknown field: the contract does not allow it',
+      ].join('; '),
+    );
+  });
+
+  it('given a v1 ElectionCalled recorded before calledBy existed, when consumed, then it reads as v2 without it', () => {
+    const envelope = envelopeFor('ElectionCalled', parliamentary2025, {
+      schemaVersion: 1,
+      partitionKey: parliamentary2025.electionId,
+    });
+    const result = eventCatalog.parseForConsume(envelope);
+
+    expect(result.ok && [result.value.schemaVersion, result.value.payload]).toEqual([2, parliamentary2025]);
+  });
+
+  it('given a v1 ElectionCalled that carries calledBy, when consumed, then v1 refuses the field it did not have', () => {
+    const envelope = envelopeFor(
+      'ElectionCalled',
+      { ...parliamentary2025, calledBy: { subject: 'cec-operator-7', role: 'cec-operator' } },
+      { schemaVersion: 1, partitionKey: parliamentary2025.electionId },
+    );
+    const result = eventCatalog.parseForConsume(envelope);
+
+    expect(result.ok || result.error.message).toBe(
+      'ElectionCalled.payload.calledBy: unknown field: the contract does not allow it (schema v1)',
+    );
   });
 
   it('given no electionId, when produced, then the violation names the field as required', () => {

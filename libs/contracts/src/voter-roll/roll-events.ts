@@ -45,3 +45,29 @@ export {
   type VoterIncludedOnPollingDay,
   type VoterIncludedOnPollingDayPayload,
 } from './voter-included-on-polling-day';
+export {
+  voterListsCompilationStarted,
+  type VoterListsCompilationStarted,
+  type VoterListsCompilationStartedPayload,
+} from './voter-lists-compilation-started';
+export {
+  voterListsCompiled,
+  type VoterListsCompiled,
+  type VoterListsCompiledPayload,
+} from './voter-lists-compiled';
+export {
+  voterListsFinalizationStarted,
+  type VoterListsFinalizationStarted,
+  type VoterListsFinalizationStartedPayload,
+} from './voter-lists-finalization-started';
+export {
+  voterListsFinalized,
+  type VoterListsFinalized,
+  type VoterListsFinalizedPayload,
+} from './voter-lists-finalized';
+export {
+  registryImported,
+  REGISTRY_FILES,
+  type RegistryImported,
+  type RegistryImportedPayload,
+} from './registry-imported';

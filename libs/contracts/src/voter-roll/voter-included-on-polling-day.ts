@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineEvent, type NewEventOf, type PayloadOf } from '../define-event';
+import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { text, uuid } from '../field-formats';
-import { personalNumber, precinctCode } from './voter-roll-fields';
+import { actedBy, personalNumber, precinctCode } from './voter-roll-fields';
 
-const voterIncludedOnPollingDayPayload = z.strictObject({
+const voterIncludedOnPollingDayV1 = z.strictObject({
   electionId: uuid().describe('The election.'),
   personalNumber: personalNumber().describe('The voter, on no list of this election before.'),
   precinctId: precinctCode().describe('The precinct whose list the voter was added to.'),
@@ -12,12 +12,27 @@ const voterIncludedOnPollingDayPayload = z.strictObject({
   ),
 });
 
+// v2 records who included the voter
+const voterIncludedOnPollingDayPayload = z.strictObject({
+  ...voterIncludedOnPollingDayV1.shape,
+  includedBy: actedBy('The commission member who included the voter: token subject and role.'),
+});
+
 export const voterIncludedOnPollingDay = defineEvent({
   type: 'VoterIncludedOnPollingDay',
   owner: 'voter-roll',
   stream: 'voter-lists',
-  version: 1,
+  version: 2,
   schema: voterIncludedOnPollingDayPayload,
+  upcasters: [
+    upcaster({
+      fromVersion: 1,
+      fromSchema: voterIncludedOnPollingDayV1,
+      toSchema: voterIncludedOnPollingDayPayload,
+      // a v1 event did not record who included the voter: it reads as v2 without includedBy
+      upcast: (v1) => v1,
+    }),
+  ],
   partitionKey: (payload) => payload.personalNumber,
   partitionKeyDescription: 'personalNumber: every list event of one voter is read in order',
   description:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorSchema } from '../actor';
 import { isoDate, text } from '../field-formats';
 
 const PERSONAL_NUMBER_SHAPE = /^[12][0-9]{13}$/;
@@ -58,3 +59,13 @@ export const citizenRecordFields = {
     .boolean()
     .describe('On the disability registry: a valid reason for not appearing (draft law, reason 1).'),
 } as const;
+
+/**
+ * Who performed the command an event records: the bearer token's subject and the role it acted in. Optional
+ * only because events written before the field's schema version did not record it; every new one carries it.
+ */
+export function actedBy(description: string) {
+  return actorSchema
+    .optional()
+    .describe(`${description} Absent only on events recorded before this field existed.`);
+}

@@ -11,6 +11,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { CallElectionCommand } from '../application/call-election/call-election.command';
+import { actingAs } from './acting-as';
 import { callElectionRequest, type CallElectionRequest } from './call-election.request';
 
 @Controller('elections')
@@ -26,7 +27,11 @@ export class ElectionsController {
     @CurrentPrincipal() operator: Principal,
   ) {
     const outcome = await this.commands.execute(
-      new CallElectionCommand({ electionId: uuidv7(), ...request }, operator.subject),
+      new CallElectionCommand({
+        electionId: uuidv7(),
+        ...request,
+        calledBy: actingAs(operator, 'cec-operator'),
+      }),
     );
     if (outcome.ok) return outcome.value;
     if (outcome.error.code === 'already-called') throw new ConflictException(outcome.error.message);

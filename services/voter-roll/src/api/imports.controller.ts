@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { Roles } from '@vl/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import type { Result } from '@vl/contracts';
 import type { Request } from 'express';
 import { CivilRegistryImport } from '../application/import-civil-registry/civil-registry-import';
@@ -7,6 +7,7 @@ import { BoundedRejects } from '../application/import-civil-registry/import-sink
 import { ImportCommissionMembers } from '../application/import-geography/import-commission-members';
 import { ImportPrecincts } from '../application/import-geography/import-precincts';
 import type { FileRejected } from '../application/import-report';
+import { actingAs } from './acting-as';
 import { csvBody } from './csv-upload';
 
 // an HTTP answer lists this many rejects; the CLI writes all of them to a file
@@ -25,25 +26,26 @@ export class ImportsController {
   @Post('precincts')
   @HttpCode(200)
   @Roles('cec-operator')
-  async importPrecincts(@Req() request: Request) {
-    return answer(await this.precincts.run(csvBody(request)));
+  async importPrecincts(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
+    return answer(await this.precincts.run(csvBody(request), actingAs(operator, 'cec-operator')));
   }
 
   /** commission-members.csv: appoints members of registered precincts' commissions. */
   @Post('commission-members')
   @HttpCode(200)
   @Roles('cec-operator')
-  async importCommissionMembers(@Req() request: Request) {
-    return answer(await this.commissionMembers.run(csvBody(request)));
+  async importCommissionMembers(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
+    return answer(await this.commissionMembers.run(csvBody(request), actingAs(operator, 'cec-operator')));
   }
 
   /** civil-registry.csv for small files; the first 1,000 rejects are in the answer. */
   @Post('civil-registry')
   @HttpCode(200)
   @Roles('cec-operator')
-  async importCivilRegistry(@Req() request: Request) {
+  async importCivilRegistry(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
     const rejects = new BoundedRejects(REJECTS_IN_ANSWER);
-    const outcome = await this.civilRegistry.run(csvBody(request), { rejects });
+    const importedBy = actingAs(operator, 'cec-operator');
+    const outcome = await this.civilRegistry.run(csvBody(request), { importedBy, rejects });
     if (!outcome.ok) {
       const { error } = outcome;
       if (error.code === 'import-running') throw new ConflictException(error.message);

@@ -13,6 +13,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { IssueAbsenteeCertificateCommand } from '../application/absentee-certificates/issue-absentee-certificate.command';
 import { IncludeVoterOnPollingDayCommand } from '../application/polling-day-inclusions/include-voter-on-polling-day.command';
+import { actingAs } from './acting-as';
 import {
   includeVoterRequest,
   issueAbsenteeCertificateRequest,
@@ -46,7 +47,11 @@ export class ListChangesController {
   ) {
     return answer(
       await this.commands.execute(
-        new IssueAbsenteeCertificateCommand({ electionId, ...request }, commission.subject),
+        new IssueAbsenteeCertificateCommand({
+          electionId,
+          ...request,
+          issuedBy: actingAs(commission, 'commission'),
+        }),
       ),
     );
   }
@@ -61,7 +66,11 @@ export class ListChangesController {
   ) {
     return answer(
       await this.commands.execute(
-        new IncludeVoterOnPollingDayCommand({ electionId, ...request }, commission.subject),
+        new IncludeVoterOnPollingDayCommand({
+          electionId,
+          ...request,
+          includedBy: actingAs(commission, 'commission'),
+        }),
       ),
     );
   }

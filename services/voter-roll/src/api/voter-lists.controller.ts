@@ -7,13 +7,14 @@ import {
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { Roles } from '@vl/auth';
+import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import type { Result } from '@vl/contracts';
 import { ZodValidationPipe } from '@vl/service-kit';
 import type { ListsBusy } from '../application/voter-lists/election-lists-lock';
 import { CompileVoterLists } from '../application/voter-lists/compile-voter-lists';
 import { FinalizeVoterLists } from '../application/voter-lists/finalize-voter-lists';
 import type { VoterListsRejection } from '../domain/voter-list-lifecycle';
+import { actingAs } from './acting-as';
 import { electionParams, type ElectionParams } from './request-fields';
 
 /** The CEC compiles the lists from the registry, then finalizes them; both run to the end before answering. */
@@ -27,15 +28,21 @@ export class VoterListsController {
   @Post('compile')
   @HttpCode(200)
   @Roles('cec-operator')
-  async compile(@Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams) {
-    return answer(await this.compileLists.run(electionId));
+  async compile(
+    @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
+    @CurrentPrincipal() operator: Principal,
+  ) {
+    return answer(await this.compileLists.run(electionId, actingAs(operator, 'cec-operator')));
   }
 
   @Post('finalize')
   @HttpCode(200)
   @Roles('cec-operator')
-  async finalize(@Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams) {
-    return answer(await this.finalizeLists.run(electionId));
+  async finalize(
+    @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
+    @CurrentPrincipal() operator: Principal,
+  ) {
+    return answer(await this.finalizeLists.run(electionId, actingAs(operator, 'cec-operator')));
   }
 }
 

@@ -1,20 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore } from '@vl/event-store';
-import type { EntityManager } from 'typeorm';
-import { electionStreamId } from '../domain/call-election';
-import { evolveElection, initialElection, type Election, type ElectionEvent } from '../domain/election';
+import { DataSource, type EntityManager } from 'typeorm';
+import { electionDecider } from '../domain/call-election';
+import type { Election } from '../domain/election';
+import { electionStreamId } from '../domain/stream-ids';
+import { loadAggregate } from './aggregate-state';
 
 /** An election's state, folded from its own stream. */
 @Injectable()
 export class ElectionsReader {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+  ) {}
 
   async load(electionId: string, manager?: EntityManager): Promise<Election> {
-    const events = await this.store.loadStream(electionStreamId(electionId), manager);
-    return events.reduce(
-      (state, event) => evolveElection(state, event as unknown as ElectionEvent),
-      initialElection,
+    const loaded = await loadAggregate(
+      this.store,
+      electionStreamId(electionId),
+      electionDecider,
+      manager ?? this.dataSource.manager,
     );
+    return loaded.state;
   }
 }
 

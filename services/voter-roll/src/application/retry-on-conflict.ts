@@ -10,6 +10,3 @@ const ATTEMPTS = 4;
  */
 export const retryOnConflict = <T>(attempt: () => Promise<T>): Promise<T> =>
   retryDecision(attempt, { attempts: ATTEMPTS, retryOn: ['stream-version-conflict', 'unique-violation'] });
-
-export const voterListingStreamId = (electionId: string, personalNumber: string) =>
-  `voter-listing-${electionId}-${personalNumber}`;

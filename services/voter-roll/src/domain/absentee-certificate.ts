@@ -1,17 +1,23 @@
-import type { AbsenteeCertificateIssued, Result } from '@vl/contracts';
-import { describeListing, type VoterListing } from './voter-listing';
+import type { AbsenteeCertificateIssued, Actor, Decider, Result } from '@vl/contracts';
+import {
+  describeListing,
+  evolveVoterListing,
+  notListed,
+  type VoterListing,
+  type VoterListingEvent,
+} from './voter-listing';
 
 export interface IssueAbsenteeCertificate {
   readonly electionId: string;
   readonly personalNumber: string;
   readonly serial: string;
   readonly votingPrecinctId: string;
+  readonly issuedBy: Actor;
 }
 
-/** What the decision needs to know besides the command: the voter's listing, the serial, the precincts. */
+/** What the decision needs besides the voter's listing (its own stream): the lists, the serial, the precinct. */
 export interface AbsenteeCertificateContext {
   readonly listsFinalized: boolean;
-  readonly listing: VoterListing;
   /** whether a certificate with this serial was already issued for the election, to anyone */
   readonly serialIssued: boolean;
   readonly votingPrecinctKnown: boolean;
@@ -35,9 +41,9 @@ export type AbsenteeCertificateRejection = {
  */
 export function issueAbsenteeCertificate(
   command: IssueAbsenteeCertificate,
+  listing: VoterListing,
   context: AbsenteeCertificateContext,
 ): Result<readonly AbsenteeCertificateIssued[], AbsenteeCertificateRejection> {
-  const { listing } = context;
   if (!context.listsFinalized)
     return reject(
       'lists-not-finalized',
@@ -78,11 +84,25 @@ export function issueAbsenteeCertificate(
           serial: command.serial,
           homePrecinctId: listing.precinctId,
           votingPrecinctId: command.votingPrecinctId,
+          issuedBy: command.issuedBy,
         },
       },
     ],
   };
 }
+
+/** Decided on the voter's listing folded from `voter-listing-<electionId>-<personalNumber>` (stream-ids.ts). */
+export const absenteeCertificateDecider: Decider<
+  IssueAbsenteeCertificate,
+  VoterListing,
+  VoterListingEvent,
+  AbsenteeCertificateRejection,
+  AbsenteeCertificateContext
+> = {
+  initialState: notListed,
+  evolve: evolveVoterListing,
+  decide: issueAbsenteeCertificate,
+};
 
 function reject(code: AbsenteeCertificateRejection['code'], message: string) {
   return { ok: false as const, error: { code, message } };

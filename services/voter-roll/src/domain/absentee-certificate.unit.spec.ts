@@ -1,13 +1,14 @@
 import type { AbsenteeCertificateIssued, VoterIncludedOnPollingDay, VoterListed } from '@vl/contracts';
+import { deciderSpecification } from '@vl/testing/decider';
 import {
-  issueAbsenteeCertificate,
+  absenteeCertificateDecider,
   type AbsenteeCertificateContext,
   type IssueAbsenteeCertificate,
 } from './absentee-certificate';
-import { evolveVoterListing, notListed, type VoterListingEvent } from './voter-listing';
 
 const electionId = '0199a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
 const personalNumber = '11503199000123';
+const commissionMember = { subject: 'commission-0101-001-secretary', role: 'commission' };
 const listed: VoterListed = {
   type: 'VoterListed',
   payload: { electionId, personalNumber, precinctId: '0101-001' },
@@ -17,44 +18,36 @@ const command: IssueAbsenteeCertificate = {
   personalNumber,
   serial: 'AC-000017',
   votingPrecinctId: '1101-004',
+  issuedBy: commissionMember,
 };
-
-const given = (
-  events: readonly VoterListingEvent[],
-  context: Partial<Omit<AbsenteeCertificateContext, 'listing'>> = {},
-): AbsenteeCertificateContext => ({
+const issued: AbsenteeCertificateIssued = {
+  type: 'AbsenteeCertificateIssued',
+  payload: {
+    electionId,
+    personalNumber,
+    serial: 'AC-000017',
+    homePrecinctId: '0101-001',
+    votingPrecinctId: '1101-004',
+    issuedBy: commissionMember,
+  },
+};
+const finalized: AbsenteeCertificateContext = {
   listsFinalized: true,
   serialIssued: false,
   votingPrecinctKnown: true,
-  ...context,
-  listing: events.reduce(evolveVoterListing, notListed),
-});
+};
+const spec = deciderSpecification(absenteeCertificateDecider);
 
 describe('IssueAbsenteeCertificate', () => {
-  it('given a voter on a finalized list, when a certificate is issued for another precinct, then the home list is marked with its serial', () => {
-    expect(issueAbsenteeCertificate(command, given([listed]))).toEqual({
-      ok: true,
-      value: [
-        {
-          type: 'AbsenteeCertificateIssued',
-          payload: {
-            electionId,
-            personalNumber,
-            serial: 'AC-000017',
-            homePrecinctId: '0101-001',
-            votingPrecinctId: '1101-004',
-          },
-        },
-      ],
-    });
+  it('given a voter on a finalized list, when a certificate is issued for another precinct, then the home list is marked with its serial and who issued it', () => {
+    spec.given(listed).when(command, finalized).then([issued]);
   });
 
   it('given a certificate issued, when the voter asks again (lost it), then no second one is issued', () => {
-    const issued: AbsenteeCertificateIssued = {
-      type: 'AbsenteeCertificateIssued',
-      payload: { ...command, homePrecinctId: '0101-001' },
-    };
-    const again = issueAbsenteeCertificate({ ...command, serial: 'AC-000018' }, given([listed, issued]));
+    const again = spec
+      .given(listed, issued)
+      .when({ ...command, serial: 'AC-000018' }, finalized)
+      .decision();
     expect(again).toEqual({
       ok: false,
       error: {
@@ -65,8 +58,20 @@ describe('IssueAbsenteeCertificate', () => {
     });
   });
 
+  it('given the voter’s stream says a certificate was issued, when another commission issues one for a third precinct, then it is refused', () => {
+    spec
+      .given(listed, issued)
+      .when({ ...command, serial: 'AC-000999', votingPrecinctId: '0701-010' }, finalized)
+      .thenRejects({ code: 'already-issued' });
+  });
+
   it('given the serial already issued to someone else, when issued, then the serial is refused', () => {
-    expect(issueAbsenteeCertificate(command, given([listed], { serialIssued: true }))).toEqual({
+    expect(
+      spec
+        .given(listed)
+        .when(command, { ...finalized, serialIssued: true })
+        .decision(),
+    ).toEqual({
       ok: false,
       error: {
         code: 'serial-taken',
@@ -76,17 +81,14 @@ describe('IssueAbsenteeCertificate', () => {
   });
 
   it('given lists not yet finalized, when issued, then refused', () => {
-    expect(issueAbsenteeCertificate(command, given([], { listsFinalized: false }))).toMatchObject({
-      ok: false,
-      error: { code: 'lists-not-finalized' },
-    });
+    spec
+      .given()
+      .when(command, { ...finalized, listsFinalized: false })
+      .thenRejects({ code: 'lists-not-finalized' });
   });
 
   it('given a voter on no list, when issued, then refused', () => {
-    expect(issueAbsenteeCertificate(command, given([]))).toMatchObject({
-      ok: false,
-      error: { code: 'not-on-a-list' },
-    });
+    spec.given().when(command, finalized).thenRejects({ code: 'not-on-a-list' });
   });
 
   it('given a voter included on polling day, when issued, then refused', () => {
@@ -97,16 +99,19 @@ describe('IssueAbsenteeCertificate', () => {
         personalNumber,
         precinctId: '0101-001',
         addressReference: 'AR 17/2026 Lebedinovka',
+        includedBy: commissionMember,
       },
     };
-    expect(issueAbsenteeCertificate(command, given([included]))).toMatchObject({
-      ok: false,
-      error: { code: 'included-on-polling-day' },
-    });
+    spec.given(included).when(command, finalized).thenRejects({ code: 'included-on-polling-day' });
   });
 
   it('given the home precinct as voting precinct, when issued, then refused: no certificate is needed', () => {
-    expect(issueAbsenteeCertificate({ ...command, votingPrecinctId: '0101-001' }, given([listed]))).toEqual({
+    expect(
+      spec
+        .given(listed)
+        .when({ ...command, votingPrecinctId: '0101-001' }, finalized)
+        .decision(),
+    ).toEqual({
       ok: false,
       error: {
         code: 'voting-precinct-is-home',
@@ -116,9 +121,9 @@ describe('IssueAbsenteeCertificate', () => {
   });
 
   it('given an unregistered voting precinct, when issued, then refused', () => {
-    expect(issueAbsenteeCertificate(command, given([listed], { votingPrecinctKnown: false }))).toMatchObject({
-      ok: false,
-      error: { code: 'unknown-voting-precinct' },
-    });
+    spec
+      .given(listed)
+      .when(command, { ...finalized, votingPrecinctKnown: false })
+      .thenRejects({ code: 'unknown-voting-precinct' });
   });
 });

@@ -1,8 +1,9 @@
 import type { ElectionCalled } from '@vl/contracts';
-import { callElection, type CallElection } from './call-election';
-import { evolveElection, initialElection } from './election';
+import { deciderSpecification } from '@vl/testing/decider';
+import { electionDecider, type CallElection } from './call-election';
 
 const electionId = '0195f0c2-7a00-7000-8000-000000000001';
+const operator = { subject: 'cec-operator-7', role: 'cec-operator' };
 const command: CallElection = {
   electionId,
   kind: 'parliamentary',
@@ -11,31 +12,43 @@ const command: CallElection = {
   timeZone: 'Asia/Bishkek',
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
-  today: '2026-11-23',
+  calledBy: operator,
 };
-const given = (...events: ElectionCalled[]) => events.reduce(evolveElection, initialElection);
+const weekBefore = { today: '2026-11-23' };
+const called: ElectionCalled = { type: 'ElectionCalled', payload: command };
+const spec = deciderSpecification(electionDecider);
 
 describe('CallElection', () => {
-  it('given no election, when called for a future date, then ElectionCalled carries date and hours', () => {
-    const { today: _today, ...payload } = command;
-    expect(callElection(command, given())).toEqual({
-      ok: true,
-      value: [{ type: 'ElectionCalled', payload }],
-    });
+  it('given no election, when called for a future date, then ElectionCalled carries date, hours and who called it', () => {
+    spec
+      .given()
+      .when(command, weekBefore)
+      .then([
+        {
+          type: 'ElectionCalled',
+          payload: {
+            electionId,
+            kind: 'parliamentary',
+            title: 'Elections of deputies of the Jogorku Kenesh',
+            electionDate: '2026-11-30',
+            timeZone: 'Asia/Bishkek',
+            pollsOpenAt: '07:00',
+            pollsCloseAt: '20:00',
+            calledBy: { subject: 'cec-operator-7', role: 'cec-operator' },
+          },
+        },
+      ]);
   });
 
   it('given the election was called, when called again, then it is rejected', () => {
-    const { today: _today, ...payload } = command;
-    const decision = callElection(command, given({ type: 'ElectionCalled', payload }));
-    expect(decision).toEqual({
+    expect(spec.given(called).when(command, weekBefore).decision()).toEqual({
       ok: false,
       error: { code: 'already-called', message: `election ${electionId} is already called` },
     });
   });
 
   it('given today is polling day, when called, then it is rejected: the date must be after today', () => {
-    const decision = callElection({ ...command, today: '2026-11-30' }, given());
-    expect(decision).toEqual({
+    expect(spec.given().when(command, { today: '2026-11-30' }).decision()).toEqual({
       ok: false,
       error: {
         code: 'date-not-in-future',
@@ -45,6 +58,6 @@ describe('CallElection', () => {
   });
 
   it('given today is the day before polling day, when called, then it is accepted', () => {
-    expect(callElection({ ...command, today: '2026-11-29' }, given()).ok).toBe(true);
+    spec.given().when(command, { today: '2026-11-29' }).then([called]);
   });
 });

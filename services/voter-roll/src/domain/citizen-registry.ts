@@ -1,4 +1,10 @@
-import type { CitizenRecordChanged, CitizenRecordChanges, CitizenRegistered } from '@vl/contracts';
+import type {
+  CitizenRecordChanged,
+  CitizenRecordChanges,
+  CitizenRegistered,
+  Decider,
+  NoContext,
+} from '@vl/contracts';
 import type { CitizenRecord } from './citizen-row';
 
 export type CitizenEvent = CitizenRegistered | CitizenRecordChanged;
@@ -47,6 +53,18 @@ export function evolveCitizen(current: CitizenRecord | null, event: CitizenEvent
       return exhaustive(event, current);
   }
 }
+
+/** A row of a civil-registry file for one citizen. */
+export interface ImportCitizen {
+  readonly record: CitizenRecord;
+}
+
+/** A citizen of the civil registry; its stream is `citizen-<personalNumber>` (stream-ids.ts). */
+export const citizenDecider: Decider<ImportCitizen, CitizenRecord | null, CitizenEvent, never, NoContext> = {
+  initialState: null,
+  evolve: evolveCitizen,
+  decide: (command, current) => ({ ok: true, value: decideCitizenImport(command.record, current) }),
+};
 
 function exhaustive(_: never, current: CitizenRecord | null): CitizenRecord | null {
   return current;

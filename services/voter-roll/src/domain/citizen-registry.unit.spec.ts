@@ -1,4 +1,6 @@
-import { decideCitizenImport, evolveCitizen } from './citizen-registry';
+import { foldEvents, noContext, type CitizenRegistered } from '@vl/contracts';
+import { deciderSpecification } from '@vl/testing/decider';
+import { citizenDecider } from './citizen-registry';
 import type { CitizenRecord } from './citizen-row';
 
 const citizen: CitizenRecord = {
@@ -14,36 +16,58 @@ const citizen: CitizenRecord = {
   registeredDisability: false,
 };
 
+const registered: CitizenRegistered = { type: 'CitizenRegistered', payload: citizen };
+const spec = deciderSpecification(citizenDecider);
+
 describe('civil-registry import, one citizen', () => {
   it('given a citizen the registry has not seen, when imported, then CitizenRegistered', () => {
-    expect(decideCitizenImport(citizen, null)).toEqual([{ type: 'CitizenRegistered', payload: citizen }]);
+    spec
+      .given()
+      .when({ record: citizen }, noContext)
+      .then([{ type: 'CitizenRegistered', payload: citizen }]);
   });
 
   it('given the same record, when imported again, then nothing is emitted', () => {
-    expect(decideCitizenImport({ ...citizen }, citizen)).toEqual([]);
+    spec
+      .given(registered)
+      .when({ record: { ...citizen } }, noContext)
+      .then([]);
   });
 
   it('given a move and a custodial sentence, when imported, then only those two fields change', () => {
     const incoming = { ...citizen, residencePrecinctId: '1101-004', inCustody: true };
-    expect(decideCitizenImport(incoming, citizen)).toEqual([
-      {
-        type: 'CitizenRecordChanged',
-        payload: {
-          personalNumber: citizen.personalNumber,
-          changes: { residencePrecinctId: '1101-004', inCustody: true },
+    spec
+      .given(registered)
+      .when({ record: incoming }, noContext)
+      .then([
+        {
+          type: 'CitizenRecordChanged',
+          payload: {
+            personalNumber: citizen.personalNumber,
+            changes: { residencePrecinctId: '1101-004', inCustody: true },
+          },
         },
-      },
-    ]);
+      ]);
   });
 
   it('given a patronymic removed, when imported, then the change carries the empty patronymic', () => {
-    const [event] = decideCitizenImport({ ...citizen, patronymic: '' }, citizen);
-    expect(event?.payload).toEqual({ personalNumber: citizen.personalNumber, changes: { patronymic: '' } });
+    spec
+      .given(registered)
+      .when({ record: { ...citizen, patronymic: '' } }, noContext)
+      .then([
+        {
+          type: 'CitizenRecordChanged',
+          payload: { personalNumber: citizen.personalNumber, changes: { patronymic: '' } },
+        },
+      ]);
   });
 
   it('given the decided events, when folded, then the record is the incoming one', () => {
     const incoming = { ...citizen, surname: 'Asanova-Ibraimova', registeredDisability: true };
-    const events = [...decideCitizenImport(citizen, null), ...decideCitizenImport(incoming, citizen)];
-    expect(events.reduce(evolveCitizen, null)).toEqual(incoming);
+    const first = spec.given().when({ record: citizen }, noContext).decision();
+    const second = spec.given(registered).when({ record: incoming }, noContext).decision();
+    const events = [...(first.ok ? first.value : []), ...(second.ok ? second.value : [])];
+    expect(events).toHaveLength(2);
+    expect(foldEvents(citizenDecider, events)).toEqual(incoming);
   });
 });

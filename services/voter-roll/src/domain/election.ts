@@ -38,3 +38,14 @@ export type ElectionRejection =
   | { readonly code: 'date-not-in-future'; readonly message: string };
 
 export type ElectionDecision = Result<readonly ElectionEvent[], ElectionRejection>;
+
+/** The refusal every command about an election gives before the election is called. */
+export interface UnknownElection {
+  readonly code: 'unknown-election';
+  readonly message: string;
+}
+
+export const unknownElection = (electionId: string): UnknownElection => ({
+  code: 'unknown-election',
+  message: `election ${electionId} has not been called`,
+});

@@ -1,5 +1,7 @@
 import { readCommissionMemberRow } from './commission-member-row';
-import { decideCommissionAppointment, decidePrecinctImport } from './geography';
+import { noContext, type PrecinctRegistered } from '@vl/contracts';
+import { deciderSpecification } from '@vl/testing/decider';
+import { precinctDecider } from './geography';
 import { readPrecinctRow, type Precinct } from './precinct-row';
 
 const row = {
@@ -73,27 +75,49 @@ describe('a precincts.csv row', () => {
 });
 
 describe('geography re-import', () => {
+  const spec = deciderSpecification(precinctDecider);
+  const registered: PrecinctRegistered = { type: 'PrecinctRegistered', payload: precinct };
+  const register = (incoming: Precinct) => ({ type: 'RegisterPrecinct' as const, precinct: incoming });
+
   it('given no such precinct yet, when imported, then PrecinctRegistered', () => {
-    expect(decidePrecinctImport(precinct, null)).toEqual([{ type: 'PrecinctRegistered', payload: precinct }]);
+    spec
+      .given()
+      .when(register(precinct), noContext)
+      .then([{ type: 'PrecinctRegistered', payload: precinct }]);
   });
 
   it('given the same precinct, when imported again, then nothing is emitted', () => {
-    expect(decidePrecinctImport(precinct, { ...precinct })).toEqual([]);
+    spec
+      .given(registered)
+      .when(register({ ...precinct }), noContext)
+      .then([]);
   });
 
   it('given a moved polling station, when imported again, then the precinct is registered anew', () => {
     const moved = { ...precinct, address: 'Lebedinovka, school No. 3' };
-    expect(decidePrecinctImport(moved, precinct)).toEqual([{ type: 'PrecinctRegistered', payload: moved }]);
+    spec
+      .given(registered)
+      .when(register(moved), noContext)
+      .then([{ type: 'PrecinctRegistered', payload: moved }]);
   });
 
   const member = { precinctId: '0101-001', personalNumber: '21503199000123', position: 'chair' } as const;
+  const appoint = { type: 'AppointCommissionMember' as const, member };
+  const appointed = (position: 'chair' | 'secretary') => ({
+    type: 'CommissionMemberAppointed' as const,
+    payload: { ...member, position },
+  });
 
   it('given a new member or a new position, when imported, then CommissionMemberAppointed; the same one, nothing', () => {
-    expect(decideCommissionAppointment(member, null)).toEqual([
-      { type: 'CommissionMemberAppointed', payload: member },
-    ]);
-    expect(decideCommissionAppointment(member, 'secretary')).toHaveLength(1);
-    expect(decideCommissionAppointment(member, 'chair')).toEqual([]);
+    spec
+      .given(registered)
+      .when(appoint, noContext)
+      .then([{ type: 'CommissionMemberAppointed', payload: member }]);
+    spec
+      .given(registered, appointed('secretary'))
+      .when(appoint, noContext)
+      .then([appointed('chair')]);
+    spec.given(registered, appointed('chair')).when(appoint, noContext).then([]);
   });
 });
 

@@ -1,20 +1,25 @@
-import type { Result, VoterIncludedOnPollingDay } from '@vl/contracts';
+import type { Actor, Decider, Result, VoterIncludedOnPollingDay } from '@vl/contracts';
 import { describeIneligibility, eligibilityOn, type EligibilityFacts } from './eligibility';
-import { describeListing, type VoterListing } from './voter-listing';
+import {
+  describeListing,
+  evolveVoterListing,
+  notListed,
+  type VoterListing,
+  type VoterListingEvent,
+} from './voter-listing';
 
 export interface IncludeVoterOnPollingDay {
   readonly electionId: string;
   readonly personalNumber: string;
   readonly precinctId: string;
   readonly addressReference: string;
+  readonly includedBy: Actor;
 }
 
 export interface PollingDayInclusionContext {
   readonly electionDate: string;
   readonly listsFinalized: boolean;
   readonly precinctKnown: boolean;
-  /** the voter's listing in this election across every precinct: the national check */
-  readonly listing: VoterListing;
   /** the voter in the civil registry, or null when the registry does not know the personal number */
   readonly citizen: EligibilityFacts | null;
 }
@@ -36,9 +41,10 @@ export type PollingDayInclusionRejection = {
  */
 export function includeVoterOnPollingDay(
   command: IncludeVoterOnPollingDay,
+  listing: VoterListing,
   context: PollingDayInclusionContext,
 ): Result<readonly VoterIncludedOnPollingDay[], PollingDayInclusionRejection> {
-  const { listing, citizen } = context;
+  const { citizen } = context;
   if (!context.listsFinalized)
     return reject('lists-not-finalized', 'voters are included on finalized lists only: finalize them first');
   if (!context.precinctKnown)
@@ -68,11 +74,28 @@ export function includeVoterOnPollingDay(
           personalNumber: command.personalNumber,
           precinctId: command.precinctId,
           addressReference: command.addressReference,
+          includedBy: command.includedBy,
         },
       },
     ],
   };
 }
+
+/**
+ * Decided on the voter's listing folded from `voter-listing-<electionId>-<personalNumber>` (stream-ids.ts): one
+ * stream per voter and election across every precinct, so the national check is the stream's own state.
+ */
+export const pollingDayInclusionDecider: Decider<
+  IncludeVoterOnPollingDay,
+  VoterListing,
+  VoterListingEvent,
+  PollingDayInclusionRejection,
+  PollingDayInclusionContext
+> = {
+  initialState: notListed,
+  evolve: evolveVoterListing,
+  decide: includeVoterOnPollingDay,
+};
 
 function reject(code: PollingDayInclusionRejection['code'], message: string) {
   return { ok: false as const, error: { code, message } };

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueKeyTaken } from '@vl/event-store';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { VoterListsStage } from '../domain/voter-list-lifecycle';
-import { notListed, type VoterListing } from '../domain/voter-listing';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -14,35 +12,10 @@ export class ReadModelConflict extends UniqueKeyTaken {
   override readonly name = 'ReadModelConflict';
 }
 
-interface EntryRow {
-  precinct_id: string;
-  listed_by: 'finalized-list' | 'polling-day-inclusion';
-  absentee_serial: string | null;
-  voting_precinct_id: string | null;
-  listing_version: number;
-}
-
-/** A voter's listing in one election and the version of the voter's own stream (certificates, inclusions). */
-export interface StoredListing {
-  readonly listing: VoterListing;
-  readonly streamVersion: number;
-}
-
 /** Per-election voter lists: the compilation's working drafts and the finalized lists' read model. */
 @Injectable()
 export class VoterListsRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  async stage(electionId: string, manager: Queryable = this.dataSource): Promise<VoterListsStage> {
-    const [row] = (await manager.query(
-      'select stage, registry_revision::int as revision from voter_list_compilations where election_id = $1',
-      [electionId],
-    )) as { stage: VoterListsStage['stage']; revision: number }[];
-    if (!row) return { stage: 'not-compiled' };
-    if (row.stage === 'compiled' || row.stage === 'finalizing')
-      return { stage: row.stage, registryRevision: row.revision };
-    return { stage: row.stage };
-  }
 
   /** Starts a compilation afresh: the drafts of an earlier one are dropped. */
   async startCompiling(electionId: string, registryRevision: number): Promise<void> {
@@ -133,17 +106,6 @@ export class VoterListsRepository {
     return row ?? { precincts: 0, voters: 0 };
   }
 
-  /** The voter's listing, locked for a decision about it (certificate, inclusion). */
-  async lockListing(tx: Queryable, electionId: string, personalNumber: string): Promise<StoredListing> {
-    const [row] = (await tx.query(
-      `select precinct_id, listed_by, absentee_serial, voting_precinct_id, listing_version
-         from voter_list_entries where election_id = $1 and personal_number = $2 for update`,
-      [electionId, personalNumber],
-    )) as EntryRow[];
-    if (!row) return { listing: notListed, streamVersion: 0 };
-    return { listing: listingOf(row), streamVersion: row.listing_version };
-  }
-
   async serialIssued(tx: Queryable, electionId: string, serial: string): Promise<boolean> {
     const rows: unknown[] = await tx.query(
       'select 1 from absentee_certificates where election_id = $1 and serial = $2',
@@ -195,13 +157,4 @@ export class VoterListsRepository {
     );
     if (added.length === 0) throw new ReadModelConflict('voter list entry');
   }
-}
-
-function listingOf(row: EntryRow): VoterListing {
-  if (row.listed_by === 'polling-day-inclusion') return { status: 'included', precinctId: row.precinct_id };
-  const certificate =
-    row.absentee_serial !== null && row.voting_precinct_id !== null
-      ? { serial: row.absentee_serial, votingPrecinctId: row.voting_precinct_id }
-      : null;
-  return { status: 'listed', precinctId: row.precinct_id, certificate };
 }

@@ -4,8 +4,7 @@ import type {
   AbsenteeCertificateRejection,
   IssueAbsenteeCertificate,
 } from '../../domain/absentee-certificate';
-
-export type UnknownElection = { readonly code: 'unknown-election'; readonly message: string };
+import type { UnknownElection } from '../../domain/election';
 
 export interface IssuedCertificate {
   readonly electionId: string;
@@ -17,10 +16,7 @@ export interface IssuedCertificate {
 export class IssueAbsenteeCertificateCommand extends Command<
   Result<IssuedCertificate, AbsenteeCertificateRejection | UnknownElection>
 > {
-  constructor(
-    readonly certificate: IssueAbsenteeCertificate,
-    readonly issuedBy: string,
-  ) {
+  constructor(readonly certificate: IssueAbsenteeCertificate) {
     super();
   }
 }

@@ -1,13 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 import type { Result } from '@vl/contracts';
-import type { ElectionRejection } from '../../domain/election';
 import type { CallElection } from '../../domain/call-election';
+import type { ElectionRejection } from '../../domain/election';
 
 export class CallElectionCommand extends Command<Result<{ electionId: string }, ElectionRejection>> {
-  constructor(
-    readonly election: Omit<CallElection, 'today'>,
-    readonly calledBy: string,
-  ) {
+  constructor(readonly election: CallElection) {
     super();
   }
 }

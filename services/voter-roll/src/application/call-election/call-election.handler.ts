@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { noContext, type Result } from '@vl/contracts';
+import type { Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
-import { electionDecider, electionStreamId } from '../../domain/call-election';
+import { electionDecider } from '../../domain/call-election';
 import type { ElectionRejection } from '../../domain/election';
+import { electionStreamId } from '../../domain/stream-ids';
 import { calendarDateIn } from '../elections.reader';
 import { CallElectionCommand } from './call-election.command';
 
@@ -19,11 +20,9 @@ export class CallElectionHandler implements ICommandHandler<CallElectionCommand>
       this.store,
       electionStreamId(election.electionId),
       electionDecider,
-      {
-        ...election,
-        today,
-      },
-      noContext,
+      election,
+      { today },
+      {},
     );
     return outcome.ok ? { ok: true, value: { electionId: election.electionId } } : outcome;
   }

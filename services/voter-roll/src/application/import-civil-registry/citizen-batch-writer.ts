@@ -1,10 +1,13 @@
 import { EventStore, type AppendRequest } from '@vl/event-store';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { decideCitizenImport } from '../../domain/citizen-registry';
+import { noContext, type Actor } from '@vl/contracts';
+import { citizenDecider } from '../../domain/citizen-registry';
 import type { CitizenRecord } from '../../domain/citizen-row';
 import { CitizensRepository, type StoredCitizen } from '../../infrastructure/citizens.repository';
+import { citizenStreamId } from '../../domain/stream-ids';
 import { raiseRegistryRevision } from '../../infrastructure/registry-revision';
 import type { RejectedLine } from '../import-report';
+import { recordRegistryImport } from '../registry-import-record';
 import type { MissingCitizensSink, RejectsSink } from './import-sinks';
 
 export interface CitizenLine {
@@ -34,6 +37,7 @@ export class CitizenBatchWriter {
     private readonly sessions: QueryRunner[],
     private readonly store: EventStore,
     private readonly importId: string,
+    private readonly importedBy: Actor,
     private readonly rejects: RejectsSink,
   ) {
     this.citizens = new CitizensRepository(dataSource);
@@ -44,13 +48,14 @@ export class CitizenBatchWriter {
     dataSource: DataSource,
     store: EventStore,
     importId: string,
+    importedBy: Actor,
     rejects: RejectsSink,
     writers: number,
   ): Promise<CitizenBatchWriter> {
     const sessions = Array.from({ length: writers }, () => dataSource.createQueryRunner());
     await Promise.all(sessions.map((session) => session.connect()));
     await new CitizensRepository(dataSource).resetImportClaims(dataSource.manager);
-    return new CitizenBatchWriter(dataSource, sessions, store, importId, rejects);
+    return new CitizenBatchWriter(dataSource, sessions, store, importId, importedBy, rejects);
   }
 
   counts() {
@@ -112,7 +117,10 @@ export class CitizenBatchWriter {
     let [accepted, changed, unchanged] = [0, 0, 0];
     for (const { record } of fresh) {
       const existing = current.get(record.personalNumber) ?? null;
-      const events = decideCitizenImport(record, existing?.record ?? null);
+      // the read-model row is the citizen's state at its stream version, written with the events up to it, and the
+      // append expects exactly that version ('no-stream' for a new citizen): a decision on the citizen's stream
+      const decision = citizenDecider.decide({ record }, existing?.record ?? null, noContext);
+      const events = decision.ok ? decision.value : [];
       if (events.length === 0) {
         unchanged++;
         continue;
@@ -133,7 +141,12 @@ export class CitizenBatchWriter {
     // with the first change, so that lists compiled from the registry before it are known to be stale
     if (!this.registryRaised) {
       this.registryRaised = true;
-      await raiseRegistryRevision(session.manager);
+      await recordRegistryImport(
+        this.store,
+        session.manager,
+        { importId: this.importId, file: 'civil-registry', importedBy: this.importedBy },
+        true,
+      );
     }
     return { accepted, changed, unchanged };
   }
@@ -177,7 +190,6 @@ export class CitizenBatchWriter {
 }
 
 /** Each citizen is an event stream of its own: registered once, then changed field by field. */
-export const citizenStreamId = (personalNumber: string) => `citizen-${personalNumber}`;
 
 function firstOccurrences(batch: readonly CitizenLine[]) {
   const firstLine = new Map<string, number>();

@@ -28,13 +28,15 @@ const aigul: CitizenFixture = {
 const bakyt: CitizenFixture = { sex: 'M', birthDate: '1985-07-01', serial: 7, residence: '1101-004' };
 const nurlan: CitizenFixture = { sex: 'M', birthDate: '2000-02-29', serial: 42, residence: '9999-012' };
 
+const operator = { subject: 'cec-operator-3', role: 'cec-operator' };
+
 describe('civil-registry import against PostgreSQL', () => {
   let voterRoll: ServiceUnderTest;
   let importer: CivilRegistryImport;
 
   const importCsv = async (csv: string, batchSize = 5000) => {
     const rejects = new BoundedRejects(100);
-    const outcome = await importer.run(Readable.from([csv]), { rejects, batchSize });
+    const outcome = await importer.run(Readable.from([csv]), { importedBy: operator, rejects, batchSize });
     if (!outcome.ok) throw new Error(outcome.error.message);
     return { report: outcome.value, rejects: rejects.kept };
   };
@@ -174,6 +176,7 @@ describe('civil-registry import against PostgreSQL', () => {
 
   it('given a header without personal_number, when imported, then the file is refused whole', async () => {
     const outcome = await importer.run(Readable.from(['surname,given_name\nAsanov,Bakyt\n']), {
+      importedBy: operator,
       rejects: new BoundedRejects(10),
     });
     expect(outcome.ok || outcome.error.message).toMatch(/^personal_number: missing column in the header row/);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Result } from '@vl/contracts';
+import type { Actor, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
@@ -12,6 +12,8 @@ import { CitizenBatchWriter, type CitizenLine } from './citizen-batch-writer';
 import type { ImportProgress, MissingCitizensSink, RejectsSink } from './import-sinks';
 
 export interface CivilRegistryImportOptions {
+  /** the CEC operator who started the import, recorded with its first change */
+  readonly importedBy: Actor;
   readonly rejects: RejectsSink;
   readonly missing?: MissingCitizensSink;
   /** rows per transaction and per append (default 5,000) */
@@ -93,6 +95,7 @@ export class CivilRegistryImport {
       this.dataSource,
       this.store,
       importId,
+      options.importedBy,
       options.rejects,
       writers,
     );

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { CommissionMemberAppointed, Result } from '@vl/contracts';
+import { noContext, type Actor, type CommissionMemberAppointed, type Result } from '@vl/contracts';
 import { EventStore, type AppendRequest } from '@vl/event-store';
 import type { Readable } from 'node:stream';
+import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { COMMISSION_MEMBER_COLUMNS, readCommissionMemberRow } from '../../domain/commission-member-row';
-import { decideCommissionAppointment } from '../../domain/geography';
+import { precinctDecider } from '../../domain/geography';
+import { precinctStreamId } from '../../domain/stream-ids';
 import { commissionKey, PrecinctsRepository } from '../../infrastructure/precincts.repository';
 import type { FileRejected } from '../import-report';
 import { readGeographyFile } from './geography-file';
-import { precinctStreamId, type GeographyImportReport } from './import-precincts';
+import { recordRegistryImport } from '../registry-import-record';
+import type { GeographyImportReport } from './import-precincts';
 
 /** commission-members.csv → CommissionMemberAppointed for new members and changed positions. */
 @Injectable()
@@ -19,7 +22,7 @@ export class ImportCommissionMembers {
     private readonly precincts: PrecinctsRepository,
   ) {}
 
-  async run(input: Readable): Promise<Result<GeographyImportReport, FileRejected>> {
+  async run(input: Readable, importedBy: Actor): Promise<Result<GeographyImportReport, FileRejected>> {
     const known = await this.precincts.codes();
     const file = await readGeographyFile(
       input,
@@ -41,7 +44,17 @@ export class ImportCommissionMembers {
       let changed = 0;
       for (const { value: member } of valid) {
         const current = positions.get(commissionKey(member.precinctId, member.personalNumber)) ?? null;
-        const events = decideCommissionAppointment(member, current);
+        // the locked rows are the precinct's state at its stream version, and the append expects that version
+        const state = {
+          precinct: precincts.get(member.precinctId)?.precinct ?? null,
+          commission: current === null ? {} : { [member.personalNumber]: current },
+        };
+        const decision = precinctDecider.decide(
+          { type: 'AppointCommissionMember', member },
+          state,
+          noContext,
+        );
+        const events = decision.ok ? (decision.value as CommissionMemberAppointed[]) : [];
         if (events.length === 0) continue;
         if (current === null) accepted++;
         else changed++;
@@ -52,7 +65,13 @@ export class ImportCommissionMembers {
         expectedVersion: precincts.get(precinctId)?.streamVersion ?? 'no-stream',
         events,
       }));
-      const appended = await this.store.append(requests, {}, tx);
+      const importId = uuidv7();
+      const appended = await this.store.append(requests, { correlationId: importId }, tx);
+      if (appended.length > 0) {
+        const run = { importId, file: 'commission-members' as const, importedBy };
+        // a commission decides no one's list: the registry's revision stays
+        await recordRegistryImport(this.store, tx, run, false);
+      }
       const lastVersion = new Map<string, number>();
       for (const event of appended) {
         const member = event.payload as CommissionMemberAppointed['payload'];

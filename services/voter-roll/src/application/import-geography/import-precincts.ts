@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { Result } from '@vl/contracts';
+import { noContext, type Actor, type Result } from '@vl/contracts';
 import { EventStore, type AppendRequest } from '@vl/event-store';
 import type { Readable } from 'node:stream';
+import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
-import { decidePrecinctImport } from '../../domain/geography';
+import { precinctDecider } from '../../domain/geography';
 import { PRECINCT_COLUMNS, readPrecinctRow } from '../../domain/precinct-row';
 import { PrecinctsRepository } from '../../infrastructure/precincts.repository';
-import { raiseRegistryRevision } from '../../infrastructure/registry-revision';
+import { precinctStreamId } from '../../domain/stream-ids';
 import type { FileRejected, ImportCounts, RejectedLine } from '../import-report';
+import { recordRegistryImport } from '../registry-import-record';
 import { readGeographyFile } from './geography-file';
 
 export interface GeographyImportReport extends ImportCounts {
   readonly rejects: readonly RejectedLine[];
 }
-
-export const precinctStreamId = (precinctId: string) => `precinct-${precinctId}`;
 
 /** precincts.csv → PrecinctRegistered for new and changed precincts, in one transaction. */
 @Injectable()
@@ -25,7 +25,7 @@ export class ImportPrecincts {
     private readonly precincts: PrecinctsRepository,
   ) {}
 
-  async run(input: Readable): Promise<Result<GeographyImportReport, FileRejected>> {
+  async run(input: Readable, importedBy: Actor): Promise<Result<GeographyImportReport, FileRejected>> {
     const file = await readGeographyFile(input, PRECINCT_COLUMNS, readPrecinctRow, {
       column: 'precinct_code',
       keyOf: (precinct) => precinct.precinctId,
@@ -40,7 +40,10 @@ export class ImportPrecincts {
       let changed = 0;
       for (const { value: precinct } of valid) {
         const stored = current.get(precinct.precinctId);
-        const events = decidePrecinctImport(precinct, stored?.precinct ?? null);
+        // the locked row is the precinct's state at its stream version, and the append expects that version
+        const state = { precinct: stored?.precinct ?? null, commission: {} };
+        const decision = precinctDecider.decide({ type: 'RegisterPrecinct', precinct }, state, noContext);
+        const events = decision.ok ? decision.value : [];
         if (events.length === 0) continue;
         if (stored) changed++;
         else accepted++;
@@ -50,12 +53,14 @@ export class ImportPrecincts {
           events,
         });
       }
-      const appended = await this.store.append(requests, {}, tx);
+      const importId = uuidv7();
+      const appended = await this.store.append(requests, { correlationId: importId }, tx);
       for (const event of appended) {
         const payload = event.payload as (typeof valid)[number]['value'];
         await this.precincts.save(tx, payload, event.streamVersion);
       }
-      if (appended.length > 0) await raiseRegistryRevision(tx);
+      if (appended.length > 0)
+        await recordRegistryImport(this.store, tx, { importId, file: 'precincts', importedBy }, true);
       const unchanged = valid.length - accepted - changed;
       return { ok: true, value: { rows, accepted, changed, unchanged, rejected: rejectedRows, rejects } };
     });

@@ -1,10 +1,10 @@
 import { Command } from '@nestjs/cqrs';
 import type { Result } from '@vl/contracts';
+import type { UnknownElection } from '../../domain/election';
 import type {
   IncludeVoterOnPollingDay,
   PollingDayInclusionRejection,
 } from '../../domain/polling-day-inclusion';
-import type { UnknownElection } from '../absentee-certificates/issue-absentee-certificate.command';
 
 export interface IncludedVoter {
   readonly electionId: string;
@@ -14,10 +14,7 @@ export interface IncludedVoter {
 export class IncludeVoterOnPollingDayCommand extends Command<
   Result<IncludedVoter, PollingDayInclusionRejection | UnknownElection>
 > {
-  constructor(
-    readonly inclusion: IncludeVoterOnPollingDay,
-    readonly includedBy: string,
-  ) {
+  constructor(readonly inclusion: IncludeVoterOnPollingDay) {
     super();
   }
 }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Result } from '@vl/contracts';
+import type { Actor, Result } from '@vl/contracts';
 import { DataSource } from 'typeorm';
 import type { CitizenRecord } from '../../domain/citizen-row';
 import { eligibilityOn, type IneligibilityReason } from '../../domain/eligibility';
-import { decideCompilation, type VoterListsRejection } from '../../domain/voter-list-lifecycle';
+import type { VoterListsRejection } from '../../domain/voter-list-lifecycle';
 import { CitizensRepository } from '../../infrastructure/citizens.repository';
 import { currentRegistryRevision } from '../../infrastructure/registry-revision';
 import { VoterListsRepository } from '../../infrastructure/voter-lists.repository';
 import { calendarDateIn, ElectionsReader } from '../elections.reader';
 import { withElectionListsLock, type ListsBusy } from './election-lists-lock';
+import { VoterListsLifecycle } from './voter-lists-lifecycle';
 
 export interface CompilationReport {
   readonly electionId: string;
@@ -24,25 +25,34 @@ const PAGE = 5000;
 
 /**
  * Compiles every precinct's draft list from the registry by residence and eligibility on the election date:
- * the registry is read in pages by personal number, one page written while the next is read.
+ * the registry is read in pages by personal number, one page written while the next is read. The start and
+ * the end are events of the election's voter-list stream; the drafts are working state until finalized.
  */
 @Injectable()
 export class CompileVoterLists {
   constructor(
     private readonly dataSource: DataSource,
     private readonly elections: ElectionsReader,
+    private readonly lifecycle: VoterListsLifecycle,
     private readonly citizens: CitizensRepository,
     private readonly lists: VoterListsRepository,
   ) {}
 
-  async run(electionId: string): Promise<Result<CompilationReport, VoterListsRejection | ListsBusy>> {
+  async run(
+    electionId: string,
+    compiledBy: Actor,
+  ): Promise<Result<CompilationReport, VoterListsRejection | ListsBusy>> {
     return withElectionListsLock(this.dataSource, electionId, async () => {
       const election = await this.elections.load(electionId);
       const today = election.status === 'called' ? calendarDateIn(election.timeZone, new Date()) : '';
-      const decision = decideCompilation({ electionId, today }, election, await this.lists.stage(electionId));
-      if (!decision.ok) return decision;
-      const { electionDate } = decision.value;
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
+      const context = { election, today, registryRevision };
+      const started = await this.lifecycle.decide(
+        { type: 'CompileVoterLists', electionId, compiledBy },
+        context,
+      );
+      if (!started.ok) return started;
+      const electionDate = election.status === 'called' ? election.electionDate : '';
       await this.lists.startCompiling(electionId, registryRevision);
       const ineligible = { 'under-18': 0, 'declared-incapable': 0, 'in-custody': 0 };
       let [citizens, voters] = [0, 0];
@@ -63,6 +73,11 @@ export class CompileVoterLists {
         voters += drafts.length;
         page = await next;
       }
+      const completed = await this.lifecycle.decide(
+        { type: 'CompleteCompilation', electionId, registryRevision, citizens, voters },
+        context,
+      );
+      if (!completed.ok) return completed;
       await this.lists.setStage(electionId, 'compiled', voters);
       return {
         ok: true,

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { Result } from '@vl/contracts';
+import type { Actor, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decideFinalization, type VoterListsRejection } from '../../domain/voter-list-lifecycle';
+import { voterListingStreamId, voterListStreamId } from '../../domain/stream-ids';
 import { voterListedEvents, voterListFinalized, VoterListRoot } from '../../domain/voter-list';
+import type { VoterListsRejection } from '../../domain/voter-list-lifecycle';
 import { currentRegistryRevision } from '../../infrastructure/registry-revision';
 import { VoterListsRepository } from '../../infrastructure/voter-lists.repository';
-import { ElectionsReader } from '../elections.reader';
+import { calendarDateIn, ElectionsReader } from '../elections.reader';
 import { withElectionListsLock, type ListsBusy } from './election-lists-lock';
+import { VoterListsLifecycle } from './voter-lists-lifecycle';
 
 export interface FinalizationReport {
   readonly electionId: string;
@@ -20,12 +22,10 @@ export interface FinalizationReport {
 const PAGE = 5000;
 const PRECINCTS_SIDE_BY_SIDE = 2;
 
-export const voterListStreamId = (electionId: string, precinctId: string) =>
-  `voter-list-${electionId}-${precinctId}`;
-
 /**
  * Finalizes every precinct's compiled list, one transaction per precinct: VoterListed per voter in pages
- * of 5,000, then VoterListFinalized with the count and Merkle root, so a precinct is final whole or not at all.
+ * of 5,000, each opening the voter's own listing stream, then VoterListFinalized with the count and Merkle
+ * root, so a precinct is final whole or not at all.
  */
 @Injectable()
 export class FinalizeVoterLists {
@@ -33,19 +33,25 @@ export class FinalizeVoterLists {
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly elections: ElectionsReader,
+    private readonly lifecycle: VoterListsLifecycle,
     private readonly lists: VoterListsRepository,
   ) {}
 
-  async run(electionId: string): Promise<Result<FinalizationReport, VoterListsRejection | ListsBusy>> {
+  async run(
+    electionId: string,
+    finalizedBy: Actor,
+  ): Promise<Result<FinalizationReport, VoterListsRejection | ListsBusy>> {
     return withElectionListsLock(this.dataSource, electionId, async () => {
       const election = await this.elections.load(electionId);
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
-      const decision = decideFinalization(
-        { electionId, registryRevision },
-        election,
-        await this.lists.stage(electionId),
+      const today = election.status === 'called' ? calendarDateIn(election.timeZone, new Date()) : '';
+      const context = { election, today, registryRevision };
+      const started = await this.lifecycle.decide(
+        { type: 'FinalizeVoterLists', electionId, finalizedBy },
+        context,
       );
-      if (!decision.ok) return decision;
+      if (!started.ok) return started;
+      const resumed = started.value.before.stage === 'finalizing';
       await this.lists.setStage(electionId, 'finalizing');
       const open = await this.lists.openPrecincts(electionId);
       // precincts are independent: a few are finalized side by side, each in its own transaction
@@ -60,14 +66,18 @@ export class FinalizeVoterLists {
       const outcomes = await Promise.allSettled(Array.from({ length: PRECINCTS_SIDE_BY_SIDE }, finalizeNext));
       const failed = outcomes.find((outcome) => outcome.status === 'rejected');
       if (failed) throw failed.reason;
-      await this.lists.setStage(electionId, 'finalized');
       const totals = await this.lists.finalizedTotals(electionId);
-      return { ok: true, value: { electionId, ...totals, resumed: decision.value.resuming } };
+      const completed = await this.lifecycle.decide(
+        { type: 'CompleteFinalization', electionId, ...totals },
+        context,
+      );
+      if (!completed.ok) return completed;
+      await this.lists.setStage(electionId, 'finalized');
+      return { ok: true, value: { electionId, ...totals, resumed } };
     });
   }
 
   private async finalizePrecinct(tx: EntityManager, electionId: string, precinctId: string): Promise<void> {
-    const streamId = voterListStreamId(electionId, precinctId);
     const root = new VoterListRoot(electionId, precinctId);
     let after = '';
     for (;;) {
@@ -75,26 +85,33 @@ export class FinalizeVoterLists {
       if (personalNumbers.length === 0) break;
       const entries = personalNumbers.map((personalNumber) => ({ electionId, personalNumber, precinctId }));
       entries.forEach((entry) => root.add(entry));
-      await this.append(tx, streamId, root.voterCount - entries.length, voterListedEvents(entries));
+      // 'no-stream': a voter is listed once per election, and the voter's own stream says so
+      await this.store.append(
+        voterListedEvents(entries).map((event) => ({
+          streamId: voterListingStreamId(electionId, event.payload.personalNumber),
+          expectedVersion: 'no-stream' as const,
+          events: [event],
+        })),
+        {},
+        tx,
+      );
       await this.lists.addListedVoters(tx, electionId, precinctId, personalNumbers);
       after = personalNumbers.at(-1) as string;
       if (personalNumbers.length < PAGE) break;
     }
     const finalized = voterListFinalized(root);
-    await this.append(tx, streamId, root.voterCount, [finalized]);
-    await this.lists.saveFinalizedList(tx, finalized.payload);
-  }
-
-  private async append(
-    tx: EntityManager,
-    streamId: string,
-    version: number,
-    events: Parameters<EventStore['append']>[0][number]['events'],
-  ): Promise<void> {
+    // 'no-stream': a precinct's list is finalized once, and its own stream says whether it was
     await this.store.append(
-      [{ streamId, expectedVersion: version === 0 ? 'no-stream' : version, events }],
+      [
+        {
+          streamId: voterListStreamId(electionId, precinctId),
+          expectedVersion: 'no-stream',
+          events: [finalized],
+        },
+      ],
       {},
       tx,
     );
+    await this.lists.saveFinalizedList(tx, finalized.payload);
   }
 }
