@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DRILL_DEFAULTS } from '@vl/local-stack';
 import { MAX_CITIZENS, MIN_CITIZENS } from '@vl/synthetic-country';
+import { runClock } from './clock.command';
 import { runInfra } from './infra.command';
 import { runTests } from './test.command';
 import { printToken } from './token.command';
@@ -15,6 +16,7 @@ const usage = `usage: ./vl <command>
                                    (--exit: stop after the report; --until-healthy: no drill, stop once healthy)
   test                             format check, lint, typecheck, unit and integration tests
   infra [--fresh]                  only Kafka and PostgreSQL
+  clock [advance P5Y|INSTANT]       the shared drill clock of a drill: read it, or move it forward at once
   token ROLE... [--subject S]      a development bearer token signed with the local key
   verify --log F --checkpoints F --keys F   verify an exported log offline (auditors)`;
 
@@ -43,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       return runInfra({ fresh: values.fresh });
     case 'test':
       return runTests(positionals);
+    case 'clock':
+      return runClock(positionals);
     case 'token':
       return printToken(positionals, values.subject, Number(values.ttl));
     case 'verify':

@@ -4,7 +4,7 @@ import { cacheDir } from '@vl/local-infra';
 import {
   defaultDrillDate,
   DRILL_DEFAULTS,
-  drillClockEnvironment,
+  drillClockStart,
   formatReport,
   localSigningKey,
   LOCAL_AUDIENCE,
@@ -50,7 +50,9 @@ export async function runUp(options: UpOptions): Promise<number> {
   const stack = await startStack({
     fresh: options.fresh,
     log: (line) => say(`· ${line}`),
-    serviceEnv: plan ? drillClockEnvironment(plan.opensAt, speed, preparationSeconds(options.citizens)) : {},
+    ...(plan
+      ? { drillClock: drillClockStart(plan.opensAt, speed, preparationSeconds(options.citizens)) }
+      : {}),
   });
   say('');
   say(`Kafka       ${stack.broker.brokers}   (log ${stack.broker.logFile})`);
@@ -67,7 +69,7 @@ export async function runUp(options: UpOptions): Promise<number> {
     say('');
     say(
       `POLLING-DAY DRILL: ${options.citizens.toLocaleString('en-US')} citizens (seed ${options.seed}), polling day ` +
-        `${plan.options.electionDate} on turnout's drill clock at ${speed}× real time`,
+        `${plan.options.electionDate} on the drill clock every service shares, at ${speed}× real time`,
     );
     code = await drill(stack, plan, speed, started);
   }

@@ -1,4 +1,11 @@
 export { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
+export {
+  advanceDrillClock,
+  DRILL_CLOCK_ENVIRONMENT,
+  readDrillClock,
+  stackDatabaseUrl,
+  startDrillClock,
+} from './drill-clock';
 export { startService, type RunningService } from './service-process';
 export { schemaOf, SERVICES, type ServiceName } from './services';
 export {

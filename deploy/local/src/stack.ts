@@ -11,14 +11,17 @@ import {
   type RunningBroker,
 } from '@vl/local-infra';
 import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
+import { DRILL_CLOCK_ENVIRONMENT, startDrillClock } from './drill-clock';
 import { startService, type RunningService } from './service-process';
 import { schemaOf, SERVICES } from './services';
 
 export interface StackOptions {
   readonly fresh: boolean;
   readonly log: (line: string) => void;
-  /** more environment for every service (e.g. a polling-day drill clock) */
+  /** more environment for every service */
   readonly serviceEnv?: Readonly<Record<string, string>>;
+  /** a drill: every service runs on the shared drill clock, started at this instant and speed */
+  readonly drillClock?: { readonly startsAt: Date; readonly speed: number };
 }
 
 export interface RunningStack {
@@ -74,6 +77,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const logDir = join(cacheDir(), 'stack', 'logs');
   mkdirSync(logDir, { recursive: true });
   const key = await localSigningKey();
+  if (options.drillClock) {
+    const roles = [
+      ...new Set(
+        [...infra.serviceDatabaseUrls.values()].map((url) => decodeURIComponent(new URL(url).username)),
+      ),
+    ];
+    const epoch = await startDrillClock(infra.databaseUrl, options.drillClock, roles);
+    options.log(
+      `drill clock: ${new Date(epoch.drillAtMs).toISOString()} at ${epoch.speed}x, shared by every service (schema drill_clock)`,
+    );
+  }
   const started = await Promise.allSettled(
     SERVICES.map((service) =>
       startService(
@@ -86,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           AUTH_ISSUER: LOCAL_ISSUER,
           AUTH_AUDIENCE: LOCAL_AUDIENCE,
           LEDGER_SIGNING_KEY: localLedgerKey(service.name),
+          ...(options.drillClock ? DRILL_CLOCK_ENVIRONMENT : {}),
           ...options.serviceEnv,
         },
         logDir,

@@ -2,6 +2,7 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigurationError, type Environment } from '@vl/config';
 import { Logger } from 'nestjs-pino';
+import { checkDrillClock } from './clock/service-clock';
 import { checkDatabase, checkKafka, DependencyUnavailable } from './dependency-checks';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import type { ServiceDescriptor } from './service-descriptor';
@@ -15,7 +16,11 @@ export async function createServiceApp(
   env?: Environment,
 ): Promise<{ app: INestApplication; config: ServiceConfig }> {
   const config = loadServiceConfig(descriptor, env);
-  await Promise.all([checkDatabase(config.DATABASE_URL), checkKafka(config.KAFKA_BROKERS)]);
+  await Promise.all([
+    checkDatabase(config.DATABASE_URL),
+    checkKafka(config.KAFKA_BROKERS),
+    checkDrillClock(config),
+  ]);
   const app = await NestFactory.create(appModule(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

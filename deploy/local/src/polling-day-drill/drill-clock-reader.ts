@@ -1,6 +1,6 @@
 import { sleep } from './drill-http';
 
-/** turnout's clock as the driver sees it: read from GET /metrics once, then advanced at the drill's speed. */
+/** The shared drill clock as the driver sees it: read from turnout's GET /metrics once, then advanced at the drill's speed. */
 export class DrillClockReader {
   private constructor(
     private readonly drillAtSync: number,
@@ -8,17 +8,17 @@ export class DrillClockReader {
     readonly speed: number,
   ) {}
 
-  /** Samples turnout_clock_seconds a few times and keeps the reading with the shortest round trip. */
+  /** Samples ledger_clock_seconds a few times and keeps the reading with the shortest round trip. */
   static async sync(turnoutUrl: string, speed: number): Promise<DrillClockReader> {
     let best: { drill: number; real: number; roundTrip: number } | undefined;
     for (let attempt = 0; attempt < 5; attempt++) {
       const sent = performance.now();
       const text = await (await fetch(`${turnoutUrl}/metrics`)).text();
       const received = performance.now();
-      const match = /^turnout_clock_seconds(?:\{[^}]*\})? ([0-9.e+]+)$/m.exec(text);
+      const match = /^ledger_clock_seconds(?:\{[^}]*\})? ([0-9.e+]+)$/m.exec(text);
       if (!match)
         throw new Error(
-          `${turnoutUrl}/metrics has no turnout_clock_seconds: is this turnout with a drill clock?`,
+          `${turnoutUrl}/metrics has no ledger_clock_seconds: is this turnout on the drill clock?`,
         );
       const roundTrip = received - sent;
       if (!best || roundTrip < best.roundTrip)

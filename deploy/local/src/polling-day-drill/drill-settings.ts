@@ -21,14 +21,11 @@ export function preparationSeconds(citizens: number): number {
   return Math.round(60 + (citizens * 1.2) / 1_000);
 }
 
-/** The drill clock's start: so that it reaches 07:00 on polling day about `leadSeconds` after boot. */
-export function drillClockEnvironment(
+/** The shared drill clock's start: so that it reaches 07:00 on polling day about `leadSeconds` after it starts. */
+export function drillClockStart(
   opensAt: string,
   speed: number,
   leadSeconds: number,
-): { POLLING_DAY_DRILL_START: string; POLLING_DAY_DRILL_SPEED: string } {
-  return {
-    POLLING_DAY_DRILL_START: new Date(Date.parse(opensAt) - leadSeconds * speed * 1000).toISOString(),
-    POLLING_DAY_DRILL_SPEED: String(speed),
-  };
+): { readonly startsAt: Date; readonly speed: number } {
+  return { startsAt: new Date(Date.parse(opensAt) - leadSeconds * speed * 1000), speed };
 }

@@ -1,9 +1,4 @@
-export {
-  DRILL_DEFAULTS,
-  defaultDrillDate,
-  drillClockEnvironment,
-  preparationSeconds,
-} from './drill-settings';
+export { DRILL_DEFAULTS, defaultDrillDate, drillClockStart, preparationSeconds } from './drill-settings';
 export type { DrillStack } from './drill-http';
 export { planPollingDay } from './plan';
 export type { DrillOptions, DrillPlan, ExpectedFigures } from './plan-types';

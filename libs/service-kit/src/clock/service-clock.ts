@@ -1,6 +1,15 @@
 import type { Provider } from '@nestjs/common';
-import { CLOCK, NoDrillClock, openClock, type Clock, type ClockKind, type OpenedClock } from '@vl/clock';
+import {
+  CLOCK,
+  DrillClockStore,
+  NoDrillClock,
+  openClock,
+  type Clock,
+  type ClockKind,
+  type OpenedClock,
+} from '@vl/clock';
 import { PinoLogger } from 'nestjs-pino';
+import { Pool } from 'pg';
 import { DependencyUnavailable } from '../dependency-checks';
 import type { ServiceConfig } from '../service-config';
 
@@ -51,4 +60,19 @@ export function serviceClockProviders(name: string, config: ServiceConfig, given
       useFactory: (clock: ServiceClock): Clock => given ?? (clock.opened as OpenedClock).clock,
     },
   ];
+}
+
+/** Before anything starts: CLOCK=drill needs a drill started in its schema (one line when it is missing). */
+export async function checkDrillClock(config: ServiceConfig): Promise<void> {
+  if (config.CLOCK !== 'drill') return;
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 1, connectionTimeoutMillis: 5000 });
+  try {
+    if (!(await new DrillClockStore(pool, config.DRILL_CLOCK_SCHEMA).current()))
+      throw new DependencyUnavailable(
+        `CLOCK=drill: no drill clock has started in schema ${config.DRILL_CLOCK_SCHEMA}: ` +
+          'a drill sets it up (./vl up) before its services start',
+      );
+  } finally {
+    await pool.end();
+  }
 }
