@@ -110,6 +110,13 @@ describe('topic naming', () => {
         eventTypes: ['ParticipationFinalized'],
       },
       {
+        name: 'turnout.policies.v1',
+        owner: 'turnout',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['CheckInPolicyAdopted', 'IntegrityThresholdsAdopted'],
+      },
+      {
         name: 'turnout.polls.v1',
         owner: 'turnout',
         stream: 'polls',

@@ -23,6 +23,7 @@ import { voterCheckedIn } from './turnout/voter-checked-in';
 import { integrityAlertRaised } from './turnout/integrity-alert-raised';
 import { participationFinalized } from './turnout/participation-finalized';
 import { voterAbsent } from './turnout/voter-absent';
+import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
 
 /** Every event of the ledger; adding one is its own file plus one line here. */
 export const eventCatalog = new EventCatalog([
@@ -50,6 +51,8 @@ export const eventCatalog = new EventCatalog([
   integrityAlertRaised,
   participationFinalized,
   voterAbsent,
+  checkInPolicyKind.adopted,
+  integrityThresholdsKind.adopted,
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,
