@@ -13,6 +13,18 @@ const describe = (epoch: DrillEpoch) =>
 
 /** Reads or advances the drill clock that every service of a drill shares (./vl up starts it). */
 export async function runClock(args: readonly string[]): Promise<number> {
+  try {
+    return await clockCommand(args);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    process.stderr.write(
+      'no drill clock: the stack has no database yet (./vl up creates it and starts a drill)\n',
+    );
+    return 1;
+  }
+}
+
+async function clockCommand(args: readonly string[]): Promise<number> {
   const [action, target] = args;
   const databaseUrl = stackDatabaseUrl();
   if (action === undefined) {
