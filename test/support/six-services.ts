@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSigningKey, mintToken, type Role, type SigningKey } from '@vl/auth';
-import { ephemeralLedgerKey } from '@vl/local-infra';
+import type { Role } from '@vl/auth';
 import { SERVICES, startService, type RunningService, type ServiceName } from '@vl/local-stack';
-import { freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
+import { freePort, TestSchema, TestTokens, testServiceEnvironment } from '@vl/testing';
 
 export interface SixServices {
   readonly urls: Readonly<Record<ServiceName, string>>;
@@ -19,7 +18,7 @@ export interface SixServices {
 export async function startSixServices(
   options: { env?: Readonly<Record<string, string>> } = {},
 ): Promise<SixServices> {
-  const key: SigningKey = await generateSigningKey('system-test');
+  const tokens = await TestTokens.create('system-test');
   const logDir = mkdtempSync(join(tmpdir(), 'vl-system-logs-'));
   const schemas = await Promise.all(SERVICES.map((service) => TestSchema.create(service.name)));
   const started = await Promise.allSettled(
@@ -27,15 +26,9 @@ export async function startSixServices(
       startService(
         service.name,
         {
+          ...testServiceEnvironment(schemas[index] as TestSchema, tokens.jwks),
           PORT: String(await freePort()),
-          DATABASE_URL: testDatabaseUrl(),
-          DATABASE_SCHEMA: (schemas[index] as TestSchema).name,
-          // stacks of parallel suites share the broker: each consumes in its own group
-          KAFKA_CONSUMER_GROUP: (schemas[index] as TestSchema).name,
-          KAFKA_BROKERS: testKafkaBrokers().join(','),
-          AUTH_JWKS: JSON.stringify(key.publicJwks),
           LOG_LEVEL: 'warn',
-          LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
           CHECKPOINT_EVERY_SECONDS: '1',
           ...options.env,
         },
@@ -59,14 +52,8 @@ export async function startSixServices(
       string
     >,
     services,
-    jwks: JSON.stringify(key.publicJwks),
-    token: (...roles) =>
-      mintToken(key.privateJwk, {
-        subject: 'system-test',
-        roles,
-        issuer: 'voting-ledger',
-        audience: 'voting-ledger',
-      }),
+    jwks: tokens.jwks,
+    token: (...roles: Role[]) => tokens.mint(roles, 'system-test'),
     stop,
   };
 }

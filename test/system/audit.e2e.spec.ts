@@ -12,9 +12,8 @@ import {
   verifyExportedNdjson,
   type Checkpoint,
 } from '@vl/tamper-evident-log';
-import { freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
+import { eventually, freePort, TestSchema, testDatabaseUrl, testKafkaBrokers } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { eventually } from '../support/eventually';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 describe('an auditor verifies a service without trusting it', () => {
@@ -50,8 +49,8 @@ describe('an auditor verifies a service without trusting it', () => {
         }[];
         return list.some((checkpoint) => checkpoint.treeSize >= 3) ? list : undefined;
       },
-      20_000,
       'a checkpoint covering the three elections',
+      20_000,
     );
     const { keys } = (await (await fetch(`${voterRoll}/ledger/public-keys`)).json()) as { keys: unknown[] };
     const publicKeys = checkpointKeyRing(keys.map((key) => keyOf(key)));
@@ -98,8 +97,8 @@ describe('an auditor verifies a service without trusting it', () => {
         const projections = await digestOf(stack.urls.turnout);
         return (elections(projections)?.rows ?? 0) >= 3 ? projections : undefined;
       },
-      30_000,
       'turnout holding the three elections',
+      30_000,
     );
 
     const schema = await TestSchema.create('turnout_replay');
@@ -126,8 +125,8 @@ describe('an auditor verifies a service without trusting it', () => {
           const [mine, theirs] = await Promise.all([digestOf(url), digestOf(stack.urls.turnout)]);
           return mine.length > 0 && JSON.stringify(mine) === JSON.stringify(theirs) ? mine : undefined;
         },
-        30_000,
         'the replay reaching the live digests',
+        30_000,
       );
       expect(elections(replayed)?.rows).toBeGreaterThanOrEqual(elections(live)?.rows ?? 3);
     } finally {

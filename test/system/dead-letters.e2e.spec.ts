@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { topicName } from '@vl/contracts';
 import { envelopeFor } from '@vl/contracts/testing';
-import { testKafkaBrokers } from '@vl/testing';
+import { eventually, testKafkaBrokers } from '@vl/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { eventually } from '../support/eventually';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 interface Parked {
@@ -50,8 +49,8 @@ describe('an operator resolves a poison event through the HTTP API', () => {
         const list = (await (await fetch(url, { headers: operator })).json()) as Parked[];
         return list.find((message) => message.key === key);
       },
-      30_000,
       'the poison event parked',
+      30_000,
     );
     expect(parked.reason).toMatch(/^invalid event: ElectionCalled\.payload\.kind/);
 
@@ -91,8 +90,8 @@ describe('an operator resolves a poison event through the HTTP API', () => {
           )
           .find((event) => event.type === 'DeadLetterSkipped' && event.payload['key'] === key);
       },
-      20_000,
       'the skip in the exported log',
+      20_000,
     );
     expect(recorded?.payload).toMatchObject({
       reason: 'not an election kind; the producer was fixed',

@@ -1,7 +1,5 @@
 import { topicName } from '@vl/contracts';
-import { testKafkaBrokers } from '@vl/testing';
-import { Kafka, logLevel } from 'kafkajs';
-import { eventually } from '../support/eventually';
+import { eventually, readTopic } from '@vl/testing';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 describe('the six services, through HTTP and Kafka only', () => {
@@ -47,8 +45,8 @@ describe('the six services, through HTTP and Kafka only', () => {
         });
         return found.status === 200 ? found.json() : undefined;
       },
-      30_000,
       'turnout knowing the election',
+      30_000,
     );
     expect(known).toEqual({
       electionId,
@@ -94,29 +92,12 @@ describe('the six services, through HTTP and Kafka only', () => {
   });
 });
 
-async function findOnTopic(electionId: string): Promise<Record<string, unknown>> {
-  const kafka = new Kafka({
-    clientId: 'system-test',
-    brokers: testKafkaBrokers(),
-    logLevel: logLevel.NOTHING,
+async function findOnTopic(electionId: string): Promise<Record<string, unknown> | undefined> {
+  const [found] = await readTopic(topicName('voter-roll', 'elections', 1), {
+    keep: ({ envelope }) => envelope.payload['electionId'] === electionId,
+    until: 1,
+    timeoutMs: 20_000,
+    settleMs: 0,
   });
-  const consumer = kafka.consumer({ groupId: `system-test-${Date.now()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: topicName('voter-roll', 'elections', 1), fromBeginning: true });
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('ElectionCalled not found on the topic')), 20_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          const envelope = JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>;
-          if ((envelope['payload'] as { electionId?: string })?.electionId === electionId) {
-            clearTimeout(timer);
-            resolve(envelope);
-          }
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
+  return found?.envelope;
 }

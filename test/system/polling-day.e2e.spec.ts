@@ -10,9 +10,7 @@ import {
   silentProgress,
   type DrillOutcome,
 } from '@vl/local-stack';
-import { testKafkaBrokers } from '@vl/testing';
-import { Kafka, logLevel } from 'kafkajs';
-import { eventually } from '../support/eventually';
+import { readTopic } from '@vl/testing';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 // 13 polling hours in 78 s: slow enough that a loaded machine answers within the drill's margins
@@ -161,31 +159,11 @@ async function onTopic(
   electionId: string,
   expected: number,
 ): Promise<Record<string, unknown>[]> {
-  const kafka = new Kafka({
-    clientId: 'polling-day-system-test',
-    brokers: testKafkaBrokers(),
-    logLevel: logLevel.NOTHING,
+  const found = await readTopic(topic, {
+    keep: ({ envelope }) => envelope.payload['electionId'] === electionId,
+    until: expected,
+    timeoutMs: 60_000,
+    settleMs: 1_000,
   });
-  const consumer = kafka.consumer({ groupId: `polling-day-system-test-${topic}-${electionId}` });
-  const found: Record<string, unknown>[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  try {
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const envelope = JSON.parse(message.value?.toString() ?? '{}') as Record<string, unknown>;
-        if ((envelope['payload'] as { electionId?: string } | undefined)?.electionId === electionId)
-          found.push(envelope);
-      },
-    });
-    await eventually(
-      async () => (found.length >= expected ? true : undefined),
-      60_000,
-      `${expected} events on ${topic}`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    return found;
-  } finally {
-    await consumer.disconnect();
-  }
+  return found.map(({ envelope }) => envelope);
 }
