@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { topicName } from '@vl/contracts';
 import {
   defaultDrillDate,
-  drillClockEnvironment,
+  drillClockStart,
   planPollingDay,
   runDrill,
   silentProgress,
+  startIsolatedDrillClock,
   type DrillOutcome,
 } from '@vl/local-stack';
-import { readTopic } from '@vl/testing';
+import { readTopic, testDatabaseUrl } from '@vl/testing';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 // 13 polling hours in 78 s: slow enough that a loaded machine answers within the drill's margins
@@ -26,6 +27,7 @@ describe('polling day across voter-roll and turnout, through HTTP and Kafka only
   });
   const workDir = mkdtempSync(join(tmpdir(), 'vl-polling-day-'));
   let stack: SixServices;
+  let drillClock: Awaited<ReturnType<typeof startIsolatedDrillClock>> | undefined;
   let outcome: DrillOutcome;
   // the drill's own account, shown when it did not finish
   const progress: string[] = [];
@@ -33,7 +35,11 @@ describe('polling day across voter-roll and turnout, through HTTP and Kafka only
   const log = (line: string) => progress.push(`${Math.round((Date.now() - started) / 1000)} s ${line}`);
 
   beforeAll(async () => {
-    stack = await startSixServices({ env: drillClockEnvironment(plan.opensAt, SPEED, LEAD_SECONDS) });
+    const clockStart = () => drillClockStart(plan.opensAt, SPEED, LEAD_SECONDS);
+    drillClock = await startIsolatedDrillClock(testDatabaseUrl(), clockStart());
+    stack = await startSixServices({ env: drillClock.env });
+    // the drill begins once the six are healthy, as ./vl up does
+    await drillClock.restart(clockStart());
     log('six services healthy');
     outcome = await runDrill(
       {
@@ -57,6 +63,7 @@ describe('polling day across voter-roll and turnout, through HTTP and Kafka only
     if (!outcome || outcome.mismatches.length > 0)
       process.stderr.write(`polling-day drill:\n${progress.join('\n')}\n`);
     await stack?.stop();
+    await drillClock?.drop();
     rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -11,6 +11,7 @@ import {
   LOCAL_ISSUER,
   planPollingDay,
   preparationSeconds,
+  restartDrillClock,
   runDrill,
   startStack,
   terminalProgress,
@@ -70,6 +71,11 @@ export async function runUp(options: UpOptions): Promise<number> {
     say(
       `POLLING-DAY DRILL: ${options.citizens.toLocaleString('en-US')} citizens (seed ${options.seed}), polling day ` +
         `${plan.options.electionDate} on the drill clock every service shares, at ${speed}× real time`,
+    );
+    // the drill begins now: 07:00 comes after the preparation it planned, however long start-up took
+    await restartDrillClock(
+      stack.databaseUrl,
+      drillClockStart(plan.opensAt, speed, preparationSeconds(options.citizens)),
     );
     code = await drill(stack, plan, speed, started);
   }

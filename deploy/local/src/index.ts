@@ -3,8 +3,10 @@ export {
   advanceDrillClock,
   DRILL_CLOCK_ENVIRONMENT,
   readDrillClock,
+  restartDrillClock,
   stackDatabaseUrl,
   startDrillClock,
+  startIsolatedDrillClock,
 } from './drill-clock';
 export { startService, type RunningService } from './service-process';
 export { schemaOf, SERVICES, type ServiceName } from './services';
