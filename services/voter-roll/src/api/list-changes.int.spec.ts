@@ -56,6 +56,7 @@ describe('after finalization: absentee certificates and polling-day inclusions',
         serial: 'AC-000001',
         homePrecinctId: '0101-001',
         votingPrecinctId: '1101-004',
+        issuedBy: { subject: 'test-commission', role: 'commission' },
       },
     });
   });
@@ -163,6 +164,10 @@ describe('after finalization: absentee certificates and polling-day inclusions',
       },
     });
     expect((await voterRoll.eventCounts())['VoterIncludedOnPollingDay']).toBe(1);
+    const [inclusion] = (await voterRoll.dataSource.query(
+      "select payload->'includedBy' as by from events where type = 'VoterIncludedOnPollingDay'",
+    )) as { by: unknown }[];
+    expect(inclusion?.by).toEqual({ subject: 'test-commission', role: 'commission' });
   });
 
   it('given two commissions including the same voter at once, when both ask, then exactly one succeeds', async () => {

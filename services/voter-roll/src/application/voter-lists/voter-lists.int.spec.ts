@@ -93,6 +93,46 @@ describe('voter lists: compile and finalize, through HTTP and Kafka', () => {
     ).toBe(true);
   });
 
+  it('given finalized lists, when the log is read, then the election’s voter-lists stream says who compiled and finalized them and each voter is listed in a stream of their own', async () => {
+    const lifecycle = (await voterRoll.dataSource.query(
+      'select type, payload from events where stream_id = $1 order by stream_version',
+      [`voter-lists-${electionId}`],
+    )) as { type: string; payload: Record<string, unknown> }[];
+    const operator = { subject: expect.any(String), role: 'cec-operator' };
+    expect(lifecycle).toEqual([
+      {
+        type: 'VoterListsCompilationStarted',
+        payload: {
+          electionId,
+          electionDate: '2030-11-24',
+          registryRevision: expect.any(Number),
+          compiledBy: operator,
+        },
+      },
+      {
+        type: 'VoterListsCompiled',
+        payload: { electionId, registryRevision: expect.any(Number), citizens: 9, voters: 6 },
+      },
+      {
+        type: 'VoterListsFinalizationStarted',
+        payload: { electionId, registryRevision: expect.any(Number), resuming: false, finalizedBy: operator },
+      },
+      { type: 'VoterListsFinalized', payload: { electionId, precincts: 4, voters: 6 } },
+    ]);
+    const listings = (await voterRoll.dataSource.query(
+      `select stream_id, stream_version, payload->>'personalNumber' as pin from events
+        where type = 'VoterListed' and payload->>'electionId' = $1`,
+      [electionId],
+    )) as { stream_id: string; stream_version: number; pin: string }[];
+    expect(listings).toHaveLength(6);
+    for (const listing of listings) {
+      expect(listing).toEqual({
+        stream_id: `voter-listing-${electionId}-${listing.pin}`,
+        stream_version: 1,
+        pin: listing.pin,
+      });
+    }
+  });
   it('given finalized lists, when compiled or finalized again, then 409 and nothing is appended', async () => {
     const before = await voterRoll.eventCounts();
     const compile = await voterRoll.request('POST', `/elections/${electionId}/voter-lists/compile`);
