@@ -7,6 +7,7 @@ export {
   type AuthenticatedRequest,
   type Principal,
 } from './access-rules';
+export { actingAs, type ActingPrincipal } from './acting-as';
 export { AuthGuard } from './auth.guard';
 export { AuthModule } from './auth.module';
 export { listEndpointAccess, type EndpointAccess } from './endpoint-audit';

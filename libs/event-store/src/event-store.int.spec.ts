@@ -36,7 +36,7 @@ describe('EventStore on PostgreSQL', () => {
     expect(stored).toMatchObject({
       streamId: 'election-a',
       streamVersion: 1,
-      schemaVersion: 1,
+      schemaVersion: eventCatalog.currentVersion('ElectionCalled'),
       producer: 'voter-roll',
       causationId: null,
     });

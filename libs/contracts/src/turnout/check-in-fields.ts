@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorSchema, type Actor } from '../actor';
 import { uuid } from '../field-formats';
 import { personalNumber, precinctCode } from '../voter-roll/voter-roll-fields';
 
@@ -28,9 +29,18 @@ export function instantField() {
   return z.iso.datetime({ offset: false });
 }
 
+/** v1 of the turnout events named who acted by the token's subject alone. */
 export function pollWorkerField() {
   return z.string().min(1).max(200);
 }
+
+/** Who performed the command: the token's subject and the role the endpoint admitted it in. */
+export function actorField(description: string) {
+  return actorSchema.describe(description);
+}
+
+/** A v1 event's subject with the one role its endpoint admitted (each command had exactly one). */
+export const actorOfV1 = (subject: string, role: Actor['role']): Actor => ({ subject, role });
 
 export const checkInShape = {
   electionId: uuid().describe('The election (ElectionCalled).'),

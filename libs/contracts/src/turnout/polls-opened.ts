@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { defineEvent, type NewEventOf, type PayloadOf } from '../define-event';
+import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { uuid } from '../field-formats';
 import {
+  actorField,
+  actorOfV1,
   instantField,
   POLLS_KEY_DESCRIPTION,
   pollsKey,
@@ -9,17 +11,38 @@ import {
   precinctIdField,
 } from './check-in-fields';
 
+const pollsOpenedFields = {
+  electionId: uuid().describe('The election (ElectionCalled).'),
+  precinctId: precinctIdField().describe('The precinct whose polling station opened.'),
+  openedAt: instantField().describe('When the commission opened the polls (server time).'),
+};
+
+const pollsOpenedV1 = z.strictObject({
+  ...pollsOpenedFields,
+  openedBy: pollWorkerField().describe("The subject of the commission member's token."),
+});
+
+// v2 records the role as well as the subject
+const pollsOpenedPayload = z.strictObject({
+  ...pollsOpenedFields,
+  openedBy: actorField("The commission member who opened the polls: the token's subject and role."),
+});
+
 export const pollsOpened = defineEvent({
   type: 'PollsOpened',
   owner: 'turnout',
   stream: 'polls',
-  version: 1,
-  schema: z.strictObject({
-    electionId: uuid().describe('The election (ElectionCalled).'),
-    precinctId: precinctIdField().describe('The precinct whose polling station opened.'),
-    openedAt: instantField().describe('When the commission opened the polls (server time).'),
-    openedBy: pollWorkerField().describe("The subject of the commission member's token."),
-  }),
+  version: 2,
+  schema: pollsOpenedPayload,
+  upcasters: [
+    upcaster({
+      fromVersion: 1,
+      fromSchema: pollsOpenedV1,
+      toSchema: pollsOpenedPayload,
+      // only the commission's endpoint opened polls
+      upcast: (v1) => ({ ...v1, openedBy: actorOfV1(v1.openedBy, 'commission') }),
+    }),
+  ],
   partitionKey: pollsKey,
   partitionKeyDescription: POLLS_KEY_DESCRIPTION,
   description:

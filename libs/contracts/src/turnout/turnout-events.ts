@@ -10,7 +10,12 @@ export {
   type IdentificationMethod,
 } from './check-in-fields';
 export { voterCheckedIn, type VoterCheckedIn, type VoterCheckedInPayload } from './voter-checked-in';
-export { checkInRevoked, type CheckInRevoked, type CheckInRevokedPayload } from './check-in-revoked';
+export {
+  checkInRevoked,
+  OFFLINE_RECONCILIATION,
+  type CheckInRevoked,
+  type CheckInRevokedPayload,
+} from './check-in-revoked';
 export {
   duplicateCheckInRejected,
   type DuplicateCheckInRejected,

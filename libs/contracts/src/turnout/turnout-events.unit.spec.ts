@@ -8,7 +8,7 @@ const checkedIn = {
   precinctId: '1101-001',
   method: 'station',
   identification: 'biometric',
-  pollWorker: 'pw-1101-001-a',
+  pollWorker: { subject: 'pw-1101-001-a', role: 'poll-worker' },
   checkedInAt: '2030-11-24T03:00:00.000Z',
   device: { deviceId: 'pb-1101-001-2', sequence: 41, deviceTime: '2030-11-24T03:00:00.000Z' },
 };
@@ -23,7 +23,7 @@ describe('turnout check-in contracts', () => {
       ok: true,
       value: {
         type: 'VoterCheckedIn',
-        schemaVersion: 1,
+        schemaVersion: 2,
         payload: checkedIn,
         partitionKey: personalNumber,
         topic: 'turnout.check-ins.v1',
@@ -75,7 +75,7 @@ describe('turnout check-in contracts', () => {
       personalNumber,
       precinctId: '1101-001',
       reason: 'mistake!!',
-      revokedBy: 'm-1',
+      revokedBy: { subject: 'm-1', role: 'commission' },
     };
 
     expect(messageOf(produce('CheckInRevoked', revoked))).toBe(
@@ -105,13 +105,13 @@ describe('turnout check-in contracts', () => {
       electionId,
       precinctId: '1101-001',
       openedAt: '2030-11-24T01:00:00.000Z',
-      openedBy: 'chair-1',
+      openedBy: { subject: 'chair-1', role: 'commission' },
     });
     const closed = produce('PollsClosed', {
       electionId,
       precinctId: '1101-001',
       closedAt: '2030-11-24T14:00:00.000Z',
-      closedBy: 'chair-1',
+      closedBy: { subject: 'chair-1', role: 'commission' },
     });
 
     expect(opened.ok && [opened.value.topic, opened.value.partitionKey]).toEqual([
@@ -125,5 +125,78 @@ describe('turnout check-in contracts', () => {
     const result = eventCatalog.parseForProduce('voter-roll', { type: 'VoterCheckedIn', payload: checkedIn });
 
     expect(result.ok || result.error.reason).toBe('not-the-owner');
+  });
+});
+
+describe('turnout events recorded before they named the actor', () => {
+  const read = (type: string, payload: Record<string, unknown>) =>
+    eventCatalog.parseStored({
+      eventId: '019aa000-0000-7000-8000-000000000001',
+      type,
+      schemaVersion: 1,
+      payload,
+    });
+  const { pollWorker: _actor, ...checkInFields } = checkedIn;
+  const polls = { electionId, precinctId: '1101-001' };
+
+  it.each([
+    ['VoterCheckedIn', { ...checkInFields, pollWorker: 'pw-1' }, 'pollWorker', 'poll-worker'],
+    [
+      'PollsOpened',
+      { ...polls, openedAt: '2030-11-24T01:00:00.000Z', openedBy: 'chair-1' },
+      'openedBy',
+      'commission',
+    ],
+    [
+      'PollsClosed',
+      { ...polls, closedAt: '2030-11-24T14:00:00.000Z', closedBy: 'chair-1' },
+      'closedBy',
+      'commission',
+    ],
+    [
+      'CheckInRevoked',
+      { electionId, personalNumber, precinctId: '1101-001', reason: 'wrong voter', revokedBy: 'm-1' },
+      'revokedBy',
+      'commission',
+    ],
+    [
+      'ParticipationFinalized',
+      {
+        electionId,
+        finalizedAt: '2030-11-24T15:00:00.000Z',
+        finalizedBy: 'cec-7',
+        precincts: 1,
+        registered: 2,
+        participated: 1,
+        absent: 1,
+      },
+      'finalizedBy',
+      'cec-operator',
+    ],
+  ])(
+    'given a v1 %s naming only the subject, when read, then it names the subject and the role its endpoint admitted',
+    (type, v1, field, role) => {
+      const result = read(type, v1);
+
+      expect(result.ok && result.value.schemaVersion).toBe(2);
+      expect(result.ok && result.value.payload).toEqual({
+        ...v1,
+        [field]: { subject: v1[field as keyof typeof v1], role },
+      });
+    },
+  );
+
+  it('given a v1 revocation by turnout reconciling offline poll books, when read, then turnout itself is the actor', () => {
+    const result = read('CheckInRevoked', {
+      electionId,
+      personalNumber,
+      precinctId: '1101-001',
+      reason: 'superseded: an earlier check-in',
+      revokedBy: 'turnout:offline-reconciliation',
+    });
+
+    expect(result.ok && result.value.payload).toMatchObject({
+      revokedBy: { subject: 'turnout:offline-reconciliation', role: 'turnout' },
+    });
   });
 });

@@ -8,7 +8,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { RevokeCheckInCommand } from '../application/revoke-check-in/revoke-check-in.command';
 import { revokeRequest, voterPath, type RevokeRequest } from './check-in.requests';
@@ -27,7 +27,11 @@ export class CheckInRevocationsController {
     @CurrentPrincipal() member: Principal,
   ) {
     const outcome = await this.commands.execute(
-      new RevokeCheckInCommand({ ...voter, reason: request.reason, revokedBy: member.subject }),
+      new RevokeCheckInCommand({
+        ...voter,
+        reason: request.reason,
+        revokedBy: actingAs(member, 'commission'),
+      }),
     );
     if (outcome.ok) {
       const { personalNumber: _voter, ...revoked } = outcome.value;

@@ -66,7 +66,7 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
         electionId,
         precinctId: HOME,
         reason: REASON,
-        revokedBy: 'member-1101-031-secretary',
+        revokedBy: { subject: 'member-1101-031-secretary', role: 'commission' },
       },
     ]);
     expect([again.status, again.body.message]).toEqual([
@@ -126,7 +126,7 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
       personalNumber: voter,
       precinctId: HOME,
       reason: REASON,
-      revokedBy: 'member-1101-031-secretary',
+      revokedBy: { subject: 'member-1101-031-secretary', role: 'commission' },
     });
   });
 });

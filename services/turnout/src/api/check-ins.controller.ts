@@ -9,8 +9,9 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
+import type { Actor } from '@vl/contracts';
 import type { Response } from 'express';
 import { CheckInQueue } from '../application/check-in-voters/check-in-queue';
 import type { CheckInOutcome } from '../application/check-in-voters/check-in-voters.handler';
@@ -46,7 +47,7 @@ export class CheckInsController {
     const receivedAt = this.clock.now().toISOString();
     const { device, ...voter } = request;
     const [outcome] = await this.queue.submit([
-      { ...voter, electionId, pollWorker: subjectOf(pollWorker), receivedAt, device: device ?? null },
+      { ...voter, electionId, pollWorker: pollWorkerOf(pollWorker), receivedAt, device: device ?? null },
     ]);
     const answer = answerOf(request.checkInId, outcome as CheckInOutcome);
     response.status(statusOf(answer));
@@ -63,7 +64,7 @@ export class CheckInsController {
     @CurrentPrincipal() pollWorker: Principal,
   ) {
     const receivedAt = this.clock.now().toISOString();
-    const worker = subjectOf(pollWorker);
+    const worker = pollWorkerOf(pollWorker);
     if (!(await this.pollingDays.of(electionId)))
       throw new NotFoundException(unknownElection(electionId).message);
     const commands = request.checkIns.map(({ sequence, deviceTime, ...voter }): CheckInVoter => ({
@@ -89,10 +90,10 @@ export class CheckInsController {
 }
 
 // the events name the poll worker by the token's subject; one that does not fit is refused before it is batched
-function subjectOf(pollWorker: Principal): string {
+function pollWorkerOf(pollWorker: Principal): Actor {
   if (pollWorker.subject.length > 200)
     throw new BadRequestException(
       'the token subject names the poll worker in the event: at most 200 characters',
     );
-  return pollWorker.subject;
+  return actingAs(pollWorker, 'poll-worker');
 }

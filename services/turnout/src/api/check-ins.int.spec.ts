@@ -203,7 +203,7 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
       precinctId: HOME,
       method: 'station',
       identification: 'biometric',
-      pollWorker: 'pw-1101-011-a',
+      pollWorker: { subject: 'pw-1101-011-a', role: 'poll-worker' },
       checkedInAt: '2030-11-24T03:00:00.000Z',
       device: null,
     });

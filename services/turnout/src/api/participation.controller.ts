@@ -1,6 +1,6 @@
 import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { FinalizeParticipationCommand } from '../application/finalize-participation/finalize-participation.command';
 import { ParticipationStatuses } from '../application/participation-status';
@@ -26,7 +26,7 @@ export class ParticipationController {
     @CurrentPrincipal() operator: Principal,
   ) {
     const outcome = await this.commands.execute(
-      new FinalizeParticipationCommand(electionId, operator.subject),
+      new FinalizeParticipationCommand(electionId, actingAs(operator, 'cec-operator')),
     );
     if (outcome.ok) return outcome.value;
     if (outcome.error.code === 'unknown-election') throw new NotFoundException(outcome.error.message);

@@ -171,7 +171,13 @@ describe('POST /elections/:id/participation/finalize: the close of polling day a
     });
     expect(
       finalized.map((message) => [message.key, message.envelope.type, message.envelope.payload]),
-    ).toEqual([[electionId, 'ParticipationFinalized', { ...figures, finalizedBy: 'cec-operator-7' }]]);
+    ).toEqual([
+      [
+        electionId,
+        'ParticipationFinalized',
+        { ...figures, finalizedBy: { subject: 'cec-operator-7', role: 'cec-operator' } },
+      ],
+    ]);
     const absences = await readTopic('turnout.absences.v1', {
       keep: (message) => message.envelope.payload['electionId'] === electionId,
       until: 5,

@@ -8,7 +8,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { ClosePollsCommand } from '../application/close-polls/close-polls.command';
 import { OpenPollsCommand, type PollsCommandRejection } from '../application/open-polls/open-polls.command';
@@ -28,7 +28,9 @@ export class PollsController {
     @Param(new ZodValidationPipe(pollsPath)) { electionId, precinctId }: PollsPath,
     @CurrentPrincipal() member: Principal,
   ) {
-    const outcome = await this.commands.execute(new OpenPollsCommand(electionId, precinctId, member.subject));
+    const outcome = await this.commands.execute(
+      new OpenPollsCommand(electionId, precinctId, actingAs(member, 'commission')),
+    );
     if (outcome.ok) return outcome.value;
     throw refusal(outcome.error);
   }
@@ -42,7 +44,7 @@ export class PollsController {
     @CurrentPrincipal() member: Principal,
   ) {
     const outcome = await this.commands.execute(
-      new ClosePollsCommand(electionId, precinctId, member.subject),
+      new ClosePollsCommand(electionId, precinctId, actingAs(member, 'commission')),
     );
     if (outcome.ok) return outcome.value;
     throw refusal(outcome.error);

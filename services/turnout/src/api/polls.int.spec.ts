@@ -67,7 +67,12 @@ describe('POST /elections/:id/precincts/:precinctId/polls/open and /close, and t
 
     expect([response.status, response.body]).toEqual([
       201,
-      { electionId, precinctId: PRECINCT, openedAt: bishkek('07:00'), openedBy: 'chair-1101-021' },
+      {
+        electionId,
+        precinctId: PRECINCT,
+        openedAt: bishkek('07:00'),
+        openedBy: { subject: 'chair-1101-021', role: 'commission' },
+      },
     ]);
     expect([again.status, again.body.message]).toEqual([
       409,

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { VoterAbsent } from '@vl/contracts';
 
+// one stream per election appended in personal-number order: its version is the progress (one index probe), each
+// page is one version check and index inserts at the right edge, and a second deriver conflicts instead of racing
+export const absencesStreamId = (electionId: string) => `absences-${electionId}`;
+
 export type IdentifiedVoterAbsent = VoterAbsent & { readonly eventId: string };
 
 export interface FinalizedElection {

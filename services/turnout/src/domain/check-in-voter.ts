@@ -1,4 +1,12 @@
-import type { CheckInMethod, DeviceStamp, IdentificationMethod, Result } from '@vl/contracts';
+import {
+  OFFLINE_RECONCILIATION,
+  type Actor,
+  type CheckInMethod,
+  type Decider,
+  type DeviceStamp,
+  type IdentificationMethod,
+  type Result,
+} from '@vl/contracts';
 import type { CheckInPolicy } from './check-in-policy';
 import { checkInMoment, type CheckInMoment } from './device-clock';
 import { participationClosed, type Participation } from './participation';
@@ -6,11 +14,12 @@ import { pollsAccept } from './polls-acceptance';
 import { wallClock, millisOf, type PollingDay } from './polling-day';
 import type { Polls } from './polls';
 import { mayVoteAt, type VoterPlacement } from './voter-placement';
-import type {
-  DecidedAttempt,
-  IdentifiedCheckInEvent,
-  StandingCheckIn,
-  VoterCheckInRecord,
+import {
+  evolveVoterCheckIn,
+  noCheckIn,
+  type IdentifiedCheckInEvent,
+  type StandingCheckIn,
+  type VoterCheckInRecord,
 } from './voter-check-in';
 
 /** A poll worker (or an offline poll book syncing) presents a voter at a precinct. */
@@ -22,7 +31,8 @@ export interface CheckInVoter {
   readonly precinctId: string;
   readonly method: CheckInMethod;
   readonly identification: IdentificationMethod;
-  readonly pollWorker: string;
+  /** the poll worker whose token presented the voter (or synced the poll book) */
+  readonly pollWorker: Actor;
   /** the server's clock when the request arrived */
   readonly receivedAt: string;
   readonly device: DeviceStamp | null;
@@ -51,22 +61,18 @@ export type CheckInRejection = {
   readonly message: string;
 };
 
-export interface CheckInDecision {
-  readonly outcome: DecidedAttempt;
-  /** empty when the attempt was already decided: a retry returns the first answer and appends nothing */
-  readonly events: readonly IdentifiedCheckInEvent[];
-}
+export type CheckInDecision = Result<readonly IdentifiedCheckInEvent[], CheckInRejection>;
 
-/** Turnout itself withdraws a check-in when an offline poll book proves an earlier one (see supersede). */
-export const OFFLINE_RECONCILIATION = 'turnout:offline-reconciliation';
-
+/**
+ * One attempt, in the order of domain/README.md. An attempt already decided appends nothing: its first answer
+ * stands in the voter's stream (see answerTo).
+ */
 export function checkInVoter(
   command: CheckInVoter,
-  circumstances: CheckInCircumstances,
   state: VoterCheckInRecord,
-): Result<CheckInDecision, CheckInRejection> {
-  const already = state.decided.get(command.checkInId);
-  if (already !== undefined) return { ok: true, value: { outcome: already, events: [] } };
+  circumstances: CheckInCircumstances,
+): CheckInDecision {
+  if (state.decided.has(command.checkInId)) return { ok: true, value: [] };
   if (circumstances.checkInIdTakenByAnotherVoter) {
     return reject(
       'check-in-id-reused',
@@ -84,24 +90,23 @@ export function checkInVoter(
     // DOMAIN: one check-in per voter per election nationwide; the first by (trusted) time keeps it
     return eligible.ok && millisOf(moment.at) < millisOf(state.standing.checkedInAt)
       ? { ok: true, value: supersede(command, moment, state.standing, pollingDay) }
-      : { ok: true, value: duplicate(command, moment, state.standing) };
+      : { ok: true, value: [duplicate(command, moment, state.standing)] };
   }
   if (!eligible.ok) return eligible;
-  return { ok: true, value: { outcome: accepted(command, moment), events: [checkedIn(command, moment)] } };
+  return { ok: true, value: [checkedIn(command, moment)] };
 }
+
+/** Checking a voter in, decided on the voter's check-in stream (see voter-check-in.ts). */
+export const checkInVoterDecider: Decider<
+  CheckInVoter,
+  VoterCheckInRecord,
+  IdentifiedCheckInEvent,
+  CheckInRejection,
+  CheckInCircumstances
+> = { initialState: noCheckIn, evolve: evolveVoterCheckIn, decide: checkInVoter };
 
 function reject(code: CheckInRejection['code'], message: string): Result<never, CheckInRejection> {
   return { ok: false, error: { code, message } };
-}
-
-function accepted(command: CheckInVoter, moment: CheckInMoment): DecidedAttempt {
-  return {
-    kind: 'accepted',
-    checkInId: command.checkInId,
-    precinctId: command.precinctId,
-    checkedInAt: moment.at,
-    clock: moment.clock,
-  };
 }
 
 function checkedIn(command: CheckInVoter, moment: CheckInMoment): IdentifiedCheckInEvent {
@@ -124,25 +129,22 @@ function checkedIn(command: CheckInVoter, moment: CheckInMoment): IdentifiedChec
 }
 
 /** A second attempt anywhere is refused and recorded as an integrity alert; the first check-in stands. */
-function duplicate(command: CheckInVoter, moment: CheckInMoment, standing: StandingCheckIn): CheckInDecision {
-  const outcome = {
-    kind: 'duplicate',
-    checkInId: command.checkInId,
-    attemptedPrecinctId: command.precinctId,
-    attemptedAt: moment.at,
-    firstPrecinctId: standing.precinctId,
-    firstCheckedInAt: standing.checkedInAt,
-  } as const;
-  const { checkInId: _id, kind: _kind, ...alert } = outcome;
+function duplicate(
+  command: CheckInVoter,
+  moment: CheckInMoment,
+  standing: StandingCheckIn,
+): IdentifiedCheckInEvent {
   return {
-    outcome,
-    events: [
-      {
-        type: 'DuplicateCheckInRejected',
-        eventId: command.checkInId,
-        payload: { electionId: command.electionId, personalNumber: command.personalNumber, ...alert },
-      },
-    ],
+    type: 'DuplicateCheckInRejected',
+    eventId: command.checkInId,
+    payload: {
+      electionId: command.electionId,
+      personalNumber: command.personalNumber,
+      attemptedPrecinctId: command.precinctId,
+      attemptedAt: moment.at,
+      firstPrecinctId: standing.precinctId,
+      firstCheckedInAt: standing.checkedInAt,
+    },
   };
 }
 
@@ -155,36 +157,33 @@ function supersede(
   moment: CheckInMoment,
   standing: StandingCheckIn,
   day: PollingDay,
-): CheckInDecision {
+): readonly IdentifiedCheckInEvent[] {
   const { electionId, personalNumber, precinctId } = command;
   const by = command.device
     ? `poll book ${command.device.deviceId} at ${precinctId}`
     : `a poll worker at ${precinctId}`;
-  return {
-    outcome: accepted(command, moment),
-    events: [
-      {
-        type: 'CheckInRevoked',
-        payload: {
-          electionId,
-          personalNumber,
-          precinctId: standing.precinctId,
-          reason: `superseded: ${by} identified the voter earlier, at ${wallClock(moment.at, day.timeZone)}`,
-          revokedBy: OFFLINE_RECONCILIATION,
-        },
+  return [
+    {
+      type: 'CheckInRevoked',
+      payload: {
+        electionId,
+        personalNumber,
+        precinctId: standing.precinctId,
+        reason: `superseded: ${by} identified the voter earlier, at ${wallClock(moment.at, day.timeZone)}`,
+        revokedBy: { ...OFFLINE_RECONCILIATION },
       },
-      checkedIn(command, moment),
-      {
-        type: 'DuplicateCheckInRejected',
-        payload: {
-          electionId,
-          personalNumber,
-          attemptedPrecinctId: standing.precinctId,
-          attemptedAt: standing.checkedInAt,
-          firstPrecinctId: precinctId,
-          firstCheckedInAt: moment.at,
-        },
+    },
+    checkedIn(command, moment),
+    {
+      type: 'DuplicateCheckInRejected',
+      payload: {
+        electionId,
+        personalNumber,
+        attemptedPrecinctId: standing.precinctId,
+        attemptedAt: standing.checkedInAt,
+        firstPrecinctId: precinctId,
+        firstCheckedInAt: moment.at,
       },
-    ],
-  };
+    },
+  ];
 }

@@ -1,12 +1,13 @@
+import type { Actor } from '@vl/contracts';
 import { DateTime } from 'luxon';
 import type { CheckInVoter, CheckInCircumstances } from './check-in-voter';
 import { DEFAULT_CHECK_IN_POLICY } from './check-in-policy';
-import { pollingDayOf } from './polling-day';
+import { pollingDayOf, STATUTORY_POLLING_HOURS } from './polling-day';
 import { participationOpen } from './participation';
 import type { Polls } from './polls';
 import type { ScheduledElection } from './scheduled-election';
 import { unlisted, type VoterPlacement } from './voter-placement';
-import { evolveVoterCheckIn, noCheckIn, type IdentifiedCheckInEvent } from './voter-check-in';
+import type { IdentifiedCheckInEvent } from './voter-check-in';
 
 // Fixtures for the domain's given/when/then tests: one election, three precincts, one voter.
 export const ELECTION: ScheduledElection = {
@@ -14,9 +15,7 @@ export const ELECTION: ScheduledElection = {
   kind: 'parliamentary',
   title: 'Elections of deputies of the Jogorku Kenesh',
   electionDate: '2030-11-24',
-  timeZone: 'Asia/Bishkek',
-  pollsOpenAt: '07:00',
-  pollsCloseAt: '20:00',
+  ...STATUTORY_POLLING_HOURS,
 };
 export const DAY = pollingDayOf(ELECTION);
 export const HOME = '1101-001';
@@ -27,6 +26,10 @@ export const ANOTHER_VOTER = '10201198500042';
 export const CHECK_IN_ID = '019aa000-0000-7000-8000-000000000001';
 export const SECOND_CHECK_IN_ID = '019aa000-0000-7000-8000-000000000002';
 export const THIRD_CHECK_IN_ID = '019aa000-0000-7000-8000-000000000003';
+export const CHAIR: Actor = { subject: 'chair-1101-001', role: 'commission' };
+export const MEMBER: Actor = { subject: 'member-1101-001', role: 'commission' };
+export const POLL_WORKER: Actor = { subject: 'pw-1101-001-a', role: 'poll-worker' };
+export const CEC_OPERATOR: Actor = { subject: 'cec-operator-7', role: 'cec-operator' };
 
 /** A wall-clock time on polling day in Bishkek, as a UTC instant: `bishkek('19:59:59.999')`. */
 export function bishkek(time: string, date = ELECTION.electionDate): string {
@@ -36,15 +39,15 @@ export function bishkek(time: string, date = ELECTION.electionDate): string {
 export const openSince = (time: string): Polls => ({
   status: 'open',
   openedAt: bishkek(time),
-  openedBy: 'chair-1101-001',
+  openedBy: CHAIR,
 });
 
 export const closedAt = (time: string, openedAt = '07:00'): Polls => ({
   status: 'closed',
   openedAt: bishkek(openedAt),
-  openedBy: 'chair-1101-001',
+  openedBy: CHAIR,
   closedAt: bishkek(time),
-  closedBy: 'chair-1101-001',
+  closedBy: CHAIR,
 });
 
 export const listedAt = (...precincts: string[]): VoterPlacement => ({ ...unlisted, listedAt: precincts });
@@ -57,7 +60,7 @@ export function attempt(overrides: Partial<CheckInVoter> = {}): CheckInVoter {
     precinctId: HOME,
     method: 'station',
     identification: 'biometric',
-    pollWorker: 'pw-1101-001-a',
+    pollWorker: POLL_WORKER,
     receivedAt: bishkek('09:00'),
     device: null,
     ...overrides,
@@ -76,8 +79,6 @@ export function circumstances(overrides: Partial<CheckInCircumstances> = {}): Ch
   };
 }
 
-export const given = (...events: IdentifiedCheckInEvent[]) => events.reduce(evolveVoterCheckIn, noCheckIn);
-
 export function checkedInEvent(
   checkInId: string,
   precinctId: string,
@@ -93,7 +94,7 @@ export function checkedInEvent(
       precinctId,
       method: 'station',
       identification: 'biometric',
-      pollWorker: 'pw-1101-001-a',
+      pollWorker: POLL_WORKER,
       checkedInAt,
       device,
     },
@@ -108,6 +109,6 @@ export const revokedEvent = (precinctId: string): IdentifiedCheckInEvent => ({
     personalNumber: VOTER,
     precinctId,
     reason: 'identified the wrong voter: twin brother',
-    revokedBy: 'member-1101-001',
+    revokedBy: MEMBER,
   },
 });

@@ -1,5 +1,9 @@
 import type { IntegritySignal } from '@vl/contracts';
 
+/** One stream of alerts per precinct and election: an alert id already in it is not raised again. */
+export const alertsStreamId = (electionId: string, precinctId: string) =>
+  `integrity-alerts-${electionId}-${precinctId}`;
+
 /** When turnout raises an integrity signal (issue "polling day"; DOMAIN "election forensics"). */
 export interface IntegrityThresholds {
   /** a precinct at or above this share of its registered voters */

@@ -1,4 +1,6 @@
-import { checkInVoter, OFFLINE_RECONCILIATION } from './check-in-voter';
+import { OFFLINE_RECONCILIATION } from '@vl/contracts';
+import { deciderSpecification } from '@vl/testing/decider';
+import { checkInVoterDecider } from './check-in-voter';
 import { DEFAULT_CHECK_IN_POLICY } from './check-in-policy';
 import {
   attempt,
@@ -8,7 +10,6 @@ import {
   circumstances,
   DAY,
   ELECTION,
-  given,
   HOME,
   OTHER,
   SECOND_CHECK_IN_ID,
@@ -16,7 +17,10 @@ import {
   VOTER,
 } from './check-in.fixtures';
 import { checkInMoment } from './device-clock';
+import { answerTo } from './voter-check-in';
 import { unlisted } from './voter-placement';
+
+const checkIn = deciderSpecification(checkInVoterDecider);
 
 const bookA = (deviceTime: string) => ({ deviceId: 'pb-1101-001-a', sequence: 12, deviceTime });
 const bookB = (deviceTime: string) => ({ deviceId: 'pb-1101-002-b', sequence: 7, deviceTime });
@@ -69,9 +73,10 @@ describe('device clocks: when a poll book is believed', () => {
   it('given a trusted device time, when checked in, then checkedInAt is the device time and the device stamp is kept', () => {
     const synced = attempt({ receivedAt: bishkek('13:00'), device: bookA(bishkek('10:05')) });
 
-    const decision = checkInVoter(synced, circumstances(), given());
+    const when = checkIn.given().when(synced, circumstances());
+    const decision = when.decision();
 
-    expect(decision.ok && decision.value.events[0]?.payload).toMatchObject({
+    expect(decision.ok && decision.value[0]?.payload).toMatchObject({
       checkedInAt: bishkek('10:05'),
       device: bookA(bishkek('10:05')),
     });
@@ -80,13 +85,14 @@ describe('device clocks: when a poll book is believed', () => {
   it('given a distrusted device time, when checked in, then checkedInAt is the server time beside the reported device time', () => {
     const synced = attempt({ receivedAt: bishkek('13:00'), device: bookA(bishkek('13:30')) });
 
-    const decision = checkInVoter(synced, circumstances(), given());
+    const when = checkIn.given().when(synced, circumstances());
+    const decision = when.decision();
 
-    expect(decision.ok && decision.value.outcome).toMatchObject({
+    expect(answerTo(when.state(), CHECK_IN_ID)).toMatchObject({
       checkedInAt: bishkek('13:00'),
       clock: 'server',
     });
-    expect(decision.ok && decision.value.events[0]?.payload).toMatchObject({
+    expect(decision.ok && decision.value[0]?.payload).toMatchObject({
       device: bookA(bishkek('13:30')),
     });
   });
@@ -104,16 +110,17 @@ describe('two offline poll books checked in the same voter: the first by device 
       device: bookB(bishkek('10:01')),
     });
 
-    const decision = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const when = checkIn.given(syncedFromA).when(fromB, circumstances({ placement }));
+    const decision = when.decision();
 
-    expect(decision.ok && decision.value.outcome).toEqual({
+    expect(answerTo(when.state(), SECOND_CHECK_IN_ID)).toEqual({
       kind: 'accepted',
       checkInId: SECOND_CHECK_IN_ID,
       precinctId: OTHER,
       checkedInAt: bishkek('10:01'),
       clock: 'device',
     });
-    expect(decision.ok && decision.value.events).toEqual([
+    expect(decision.ok && decision.value).toEqual([
       {
         type: 'CheckInRevoked',
         payload: {
@@ -147,9 +154,9 @@ describe('two offline poll books checked in the same voter: the first by device 
       device: bookB(bishkek('10:09')),
     });
 
-    const decision = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const when = checkIn.given(syncedFromA).when(fromB, circumstances({ placement }));
 
-    expect(decision.ok && decision.value.outcome).toMatchObject({
+    expect(answerTo(when.state(), SECOND_CHECK_IN_ID)).toMatchObject({
       kind: 'duplicate',
       firstPrecinctId: HOME,
       firstCheckedInAt: bishkek('10:05'),
@@ -165,9 +172,9 @@ describe('two offline poll books checked in the same voter: the first by device 
       device: bookB(bishkek('10:05')),
     });
 
-    const decision = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const when = checkIn.given(syncedFromA).when(fromB, circumstances({ placement }));
 
-    expect(decision.ok && decision.value.outcome.kind).toBe('duplicate');
+    expect(answerTo(when.state(), SECOND_CHECK_IN_ID)?.kind).toBe('duplicate');
   });
 
   it('given B was earlier but the voter is not on its list, when B syncs, then B is only the alert: an ineligible check-in cannot take the voter', () => {
@@ -178,11 +185,10 @@ describe('two offline poll books checked in the same voter: the first by device 
       device: bookB(bishkek('10:01')),
     });
 
-    const decision = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const when = checkIn.given(syncedFromA).when(fromB, circumstances({ placement }));
+    const decision = when.decision();
 
-    expect(decision.ok && decision.value.events.map((event) => event.type)).toEqual([
-      'DuplicateCheckInRejected',
-    ]);
+    expect(decision.ok && decision.value.map((event) => event.type)).toEqual(['DuplicateCheckInRejected']);
   });
 
   it('given B claims an early time its clock cannot be trusted with, when B syncs, then its server time is later and B is only the alert', () => {
@@ -193,9 +199,9 @@ describe('two offline poll books checked in the same voter: the first by device 
       device: bookB(bishkek('06:00')),
     });
 
-    const decision = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const when = checkIn.given(syncedFromA).when(fromB, circumstances({ placement }));
 
-    expect(decision.ok && decision.value.outcome).toMatchObject({
+    expect(answerTo(when.state(), SECOND_CHECK_IN_ID)).toMatchObject({
       kind: 'duplicate',
       attemptedAt: bishkek('12:00'),
     });
@@ -208,16 +214,15 @@ describe('two offline poll books checked in the same voter: the first by device 
       receivedAt: bishkek('12:00'),
       device: bookB(bishkek('10:01')),
     });
-    const superseded = checkInVoter(fromB, circumstances({ placement }), given(syncedFromA));
+    const superseded = checkIn.given(syncedFromA).when(fromB, circumstances({ placement })).decision();
     if (!superseded.ok) throw new Error('expected B to supersede A');
     const retryFromA = attempt({ receivedAt: bishkek('12:05'), device: bookA(bishkek('10:05')) });
 
-    const decision = checkInVoter(
-      retryFromA,
-      circumstances({ placement }),
-      given(syncedFromA, ...superseded.value.events),
-    );
+    const decision = checkIn
+      .given(syncedFromA, ...superseded.value)
+      .when(retryFromA, circumstances({ placement }))
+      .decision();
 
-    expect(decision.ok && decision.value.events).toEqual([]);
+    expect(decision.ok && decision.value).toEqual([]);
   });
 });

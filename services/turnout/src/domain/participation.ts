@@ -1,4 +1,10 @@
-import type { ParticipationFinalized, ParticipationFinalizedPayload, Result } from '@vl/contracts';
+import type {
+  Actor,
+  Decider,
+  ParticipationFinalized,
+  ParticipationFinalizedPayload,
+  Result,
+} from '@vl/contracts';
 import { minutes, type CheckInPolicy } from './check-in-policy';
 import { instantOf, millisOf, wallClock, type PollingDay } from './polling-day';
 import type { Polls } from './polls';
@@ -19,7 +25,7 @@ export function evolveParticipation(_: Participation, event: ParticipationFinali
 /** The CEC operator finalizes the election's participation. */
 export interface FinalizeParticipation {
   readonly electionId: string;
-  readonly finalizedBy: string;
+  readonly finalizedBy: Actor;
   /** the server's clock when the operator asked */
   readonly now: string;
 }
@@ -42,10 +48,12 @@ export type FinalizeRejection = {
   readonly message: string;
 };
 
-export interface FinalizeDecision {
-  readonly participation: Participation & { readonly status: 'finalized' };
-  /** empty when participation was already final: finalizing again answers with what stands */
-  readonly events: readonly ParticipationFinalized[];
+/** What finalizing reads besides the participation stream: the polls, the hours, the policy and the figures. */
+export interface FinalizeContext {
+  readonly precincts: readonly PrecinctPolls[];
+  readonly day: PollingDay;
+  readonly policy: CheckInPolicy;
+  readonly figures: ParticipationFigures;
 }
 
 /** How many precincts a refusal names: enough to phone them, short enough to read. */
@@ -93,25 +101,16 @@ export function finalizationRefusal(
   return null;
 }
 
+/** Finalizing again answers with what stands and appends nothing. */
 export function finalizeParticipation(
   command: FinalizeParticipation,
   state: Participation,
-  circumstances: {
-    readonly precincts: readonly PrecinctPolls[];
-    readonly day: PollingDay;
-    readonly policy: CheckInPolicy;
-    readonly figures: ParticipationFigures;
-  },
-): Result<FinalizeDecision, FinalizeRejection> {
-  if (state.status === 'finalized') return { ok: true, value: { participation: state, events: [] } };
-  const refusal = finalizationRefusal(
-    command,
-    circumstances.precincts,
-    circumstances.day,
-    circumstances.policy,
-  );
+  context: FinalizeContext,
+): Result<readonly ParticipationFinalized[], FinalizeRejection> {
+  if (state.status === 'finalized') return { ok: true, value: [] };
+  const refusal = finalizationRefusal(command, context.precincts, context.day, context.policy);
   if (refusal) return { ok: false, error: refusal };
-  const { precincts, registered, participated } = circumstances.figures;
+  const { precincts, registered, participated } = context.figures;
   const payload: ParticipationFinalizedPayload = {
     electionId: command.electionId,
     finalizedAt: command.now,
@@ -122,14 +121,17 @@ export function finalizeParticipation(
     // DOMAIN "Participation": every registered voter without a standing check-in is absent
     absent: registered - participated,
   };
-  return {
-    ok: true,
-    value: {
-      participation: { status: 'finalized', ...payload },
-      events: [{ type: 'ParticipationFinalized', payload }],
-    },
-  };
+  return { ok: true, value: [{ type: 'ParticipationFinalized', payload }] };
 }
+
+/** One election's participation, folded from its stream `participation-<electionId>`. */
+export const participationDecider: Decider<
+  FinalizeParticipation,
+  Participation,
+  ParticipationFinalized,
+  FinalizeRejection,
+  FinalizeContext
+> = { initialState: participationOpen, evolve: evolveParticipation, decide: finalizeParticipation };
 
 /** After finalization the record of who took part is closed: no polls open, no check-in made or withdrawn. */
 export function participationClosed(

@@ -12,7 +12,14 @@ export interface PollingDay {
   readonly closesAt: string;
 }
 
-// DOMAIN: polling stations open 07:00–20:00 local time (Asia/Bishkek by default), per-election configuration
+/** DOMAIN: polling stations open 07:00–20:00 local time in Asia/Bishkek, unless an election is called with other hours. */
+export const STATUTORY_POLLING_HOURS = {
+  timeZone: 'Asia/Bishkek',
+  pollsOpenAt: '07:00',
+  pollsCloseAt: '20:00',
+} as const;
+
+// each election carries its own hours (ElectionCalled); the statutory ones above are what it is usually called with
 export function pollingDayOf(election: ScheduledElection): PollingDay {
   const atLocalTime = (time: string) =>
     DateTime.fromISO(`${election.electionDate}T${time}`, { zone: election.timeZone }).toUTC().toISO();

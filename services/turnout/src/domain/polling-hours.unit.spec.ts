@@ -1,12 +1,19 @@
-import { checkInVoter } from './check-in-voter';
-import { attempt, bishkek, circumstances, closedAt, given, HOME, openSince } from './check-in.fixtures';
+import { deciderSpecification } from '@vl/testing/decider';
+import { checkInVoterDecider } from './check-in-voter';
+import { attempt, bishkek, CHECK_IN_ID, circumstances, closedAt, HOME, openSince } from './check-in.fixtures';
 import { pollsNotOpened } from './polls';
+import { answerTo } from './voter-check-in';
+
+const checkIn = deciderSpecification(checkInVoterDecider);
 
 const device = (deviceTime: string, sequence = 41) => ({ deviceId: 'pb-1101-001-2', sequence, deviceTime });
 
 describe('CheckInVoter: polls must be open at the precinct', () => {
   it('given the commission has not opened the polls, when a voter is checked in, then polls-not-open', () => {
-    const decision = checkInVoter(attempt(), circumstances({ polls: pollsNotOpened }), given());
+    const decision = checkIn
+      .given()
+      .when(attempt(), circumstances({ polls: pollsNotOpened }))
+      .decision();
 
     expect(decision.ok || decision.error).toEqual({
       code: 'polls-not-open',
@@ -15,21 +22,22 @@ describe('CheckInVoter: polls must be open at the precinct', () => {
   });
 
   it('given polls opened at 07:00:00.000, when a voter is checked in that same millisecond, then it is accepted', () => {
-    const decision = checkInVoter(
-      attempt({ receivedAt: bishkek('07:00:00.000') }),
-      circumstances({ polls: openSince('07:00:00.000') }),
-      given(),
-    );
+    const decision = checkIn
+      .given()
+      .when(
+        attempt({ receivedAt: bishkek('07:00:00.000') }),
+        circumstances({ polls: openSince('07:00:00.000') }),
+      )
+      .decision();
 
     expect(decision.ok).toBe(true);
   });
 
   it('given polls opened late at 07:05, when a check-in arrives at 07:04:59.999, then polls-not-open names both times', () => {
-    const decision = checkInVoter(
-      attempt({ receivedAt: bishkek('07:04:59.999') }),
-      circumstances({ polls: openSince('07:05') }),
-      given(),
-    );
+    const decision = checkIn
+      .given()
+      .when(attempt({ receivedAt: bishkek('07:04:59.999') }), circumstances({ polls: openSince('07:05') }))
+      .decision();
 
     expect(decision.ok || decision.error).toEqual({
       code: 'polls-not-open',
@@ -38,13 +46,19 @@ describe('CheckInVoter: polls must be open at the precinct', () => {
   });
 
   it('given open polls, when a check-in arrives at 19:59:59.999, then it is accepted: the closing minute has not begun', () => {
-    expect(checkInVoter(attempt({ receivedAt: bishkek('19:59:59.999') }), circumstances(), given()).ok).toBe(
-      true,
-    );
+    expect(
+      checkIn
+        .given()
+        .when(attempt({ receivedAt: bishkek('19:59:59.999') }), circumstances())
+        .decision().ok,
+    ).toBe(true);
   });
 
   it('given open polls, when a check-in arrives at 20:00:00.000, then polls-closed: the official close has come', () => {
-    const decision = checkInVoter(attempt({ receivedAt: bishkek('20:00:00.000') }), circumstances(), given());
+    const decision = checkIn
+      .given()
+      .when(attempt({ receivedAt: bishkek('20:00:00.000') }), circumstances())
+      .decision();
 
     expect(decision.ok || decision.error).toEqual({
       code: 'polls-closed',
@@ -56,7 +70,7 @@ describe('CheckInVoter: polls must be open at the precinct', () => {
   it('given polls not yet closed by the commission, when a poll book reports a check-in made at 20:00:00.000, then polls-closed', () => {
     const late = attempt({ receivedAt: bishkek('20:01'), device: device(bishkek('20:00:00.000')) });
 
-    expect(checkInVoter(late, circumstances(), given()).ok || 'refused').toBe('refused');
+    expect(checkIn.given().when(late, circumstances()).decision().ok || 'refused').toBe('refused');
   });
 });
 
@@ -66,9 +80,9 @@ describe('CheckInVoter: the grace period after PollsClosed', () => {
   it('given PollsClosed at 20:05, when a poll book syncs a check-in made at 19:58 at 20:34:59.999, then it is accepted at its device time', () => {
     const synced = attempt({ receivedAt: bishkek('20:34:59.999'), device: device(bishkek('19:58')) });
 
-    const decision = checkInVoter(synced, circumstances({ polls }), given());
+    const when = checkIn.given().when(synced, circumstances({ polls }));
 
-    expect(decision.ok && decision.value.outcome).toMatchObject({
+    expect(answerTo(when.state(), CHECK_IN_ID)).toMatchObject({
       kind: 'accepted',
       checkedInAt: bishkek('19:58'),
       clock: 'device',
@@ -78,7 +92,7 @@ describe('CheckInVoter: the grace period after PollsClosed', () => {
   it('given PollsClosed at 20:05 and a 30-minute grace, when the same sync arrives at 20:35:00.000, then polls-closed: the grace has ended', () => {
     const synced = attempt({ receivedAt: bishkek('20:35:00.000'), device: device(bishkek('19:58')) });
 
-    const decision = checkInVoter(synced, circumstances({ polls }), given());
+    const decision = checkIn.given().when(synced, circumstances({ polls })).decision();
 
     expect(decision.ok || decision.error).toEqual({
       code: 'polls-closed',
@@ -90,15 +104,14 @@ describe('CheckInVoter: the grace period after PollsClosed', () => {
     const synced = attempt({ receivedAt: bishkek('20:35'), device: device(bishkek('19:58')) });
     const policy = { ...circumstances().policy, graceAfterCloseMinutes: 45 };
 
-    expect(checkInVoter(synced, circumstances({ polls, policy }), given()).ok).toBe(true);
+    expect(checkIn.given().when(synced, circumstances({ polls, policy })).decision().ok).toBe(true);
   });
 
   it('given PollsClosed, when a desk without a device clock checks a voter in within the grace, then polls-closed: only check-ins made before the close are late arrivals', () => {
-    const decision = checkInVoter(
-      attempt({ receivedAt: bishkek('20:10') }),
-      circumstances({ polls }),
-      given(),
-    );
+    const decision = checkIn
+      .given()
+      .when(attempt({ receivedAt: bishkek('20:10') }), circumstances({ polls }))
+      .decision();
 
     expect(decision.ok || decision.error.code).toBe('polls-closed');
   });
@@ -106,7 +119,7 @@ describe('CheckInVoter: the grace period after PollsClosed', () => {
   it('given PollsClosed, when a device claims a time before polls opened, then the server time is used and the refusal says why', () => {
     const synced = attempt({ receivedAt: bishkek('20:10'), device: device(bishkek('06:30')) });
 
-    const decision = checkInVoter(synced, circumstances({ polls }), given());
+    const decision = checkIn.given().when(synced, circumstances({ polls })).decision();
 
     expect(decision.ok || decision.error.message).toBe(
       'polls closed at 2030-11-24 20:00:00 Asia/Bishkek; the check-in was made at 2030-11-24 20:10:00 Asia/Bishkek ' +

@@ -1,17 +1,17 @@
-import type { PollsClosed, PollsOpened, Result } from '@vl/contracts';
-import { participationClosed, participationOpen, type Participation } from './participation';
+import type { Actor, Decider, PollsClosed, PollsOpened, Result } from '@vl/contracts';
+import { participationClosed, type Participation } from './participation';
 import { millisOf, wallClock, type PollingDay } from './polling-day';
 
 /** One precinct's polls in one election: opened once by its commission, closed once. */
 export type Polls =
   | { readonly status: 'not-opened' }
-  | { readonly status: 'open'; readonly openedAt: string; readonly openedBy: string }
+  | { readonly status: 'open'; readonly openedAt: string; readonly openedBy: Actor }
   | {
       readonly status: 'closed';
       readonly openedAt: string;
-      readonly openedBy: string;
+      readonly openedBy: Actor;
       readonly closedAt: string;
-      readonly closedBy: string;
+      readonly closedBy: Actor;
     };
 
 export type PollsEvent = PollsOpened | PollsClosed;
@@ -44,18 +44,28 @@ function exhaustive(_: never, state: Polls): Polls {
 }
 
 export interface OpenPolls {
+  readonly type: 'OpenPolls';
   readonly electionId: string;
   readonly precinctId: string;
-  readonly openedBy: string;
+  readonly openedBy: Actor;
   /** the server's clock when the commission asked */
   readonly now: string;
 }
 
 export interface ClosePolls {
+  readonly type: 'ClosePolls';
   readonly electionId: string;
   readonly precinctId: string;
-  readonly closedBy: string;
+  readonly closedBy: Actor;
   readonly now: string;
+}
+
+export type PollsCommand = OpenPolls | ClosePolls;
+
+/** The election's polling hours, and its participation: once finalized, no polls open any more. */
+export interface PollsContext {
+  readonly day: PollingDay;
+  readonly participation: Participation;
 }
 
 export type PollsRejection = {
@@ -81,8 +91,7 @@ const reject = (code: PollsRejection['code'], message: string): PollsDecision =>
 export function openPolls(
   command: OpenPolls,
   state: Polls,
-  day: PollingDay,
-  participation: Participation = participationOpen,
+  { day, participation }: PollsContext,
 ): PollsDecision {
   const at = (instant: string) => wallClock(instant, day.timeZone);
   const closed = participationClosed(participation, day.timeZone);
@@ -111,7 +120,7 @@ export function openPolls(
 }
 
 /** A commission closes its polls at or after the official closing minute, once. */
-export function closePolls(command: ClosePolls, state: Polls, day: PollingDay): PollsDecision {
+export function closePolls(command: ClosePolls, state: Polls, { day }: PollsContext): PollsDecision {
   const at = (instant: string) => wallClock(instant, day.timeZone);
   if (state.status === 'not-opened')
     return reject('not-open', `polls at ${command.precinctId} were never opened`);
@@ -128,4 +137,24 @@ export function closePolls(command: ClosePolls, state: Polls, day: PollingDay): 
     ok: true,
     value: [{ type: 'PollsClosed', payload: { electionId, precinctId, closedAt: now, closedBy } }],
   };
+}
+
+/** One precinct's polls in one election, folded from its stream `polls-<electionId>-<precinctId>`. */
+export const pollsDecider: Decider<PollsCommand, Polls, PollsEvent, PollsRejection, PollsContext> = {
+  initialState: pollsNotOpened,
+  evolve: evolvePolls,
+  decide(command, state, context) {
+    switch (command.type) {
+      case 'OpenPolls':
+        return openPolls(command, state, context);
+      case 'ClosePolls':
+        return closePolls(command, state, context);
+      default:
+        return unknownCommand(command);
+    }
+  },
+};
+
+function unknownCommand(command: never): never {
+  throw new Error(`not a polls command: ${JSON.stringify(command)}`);
 }

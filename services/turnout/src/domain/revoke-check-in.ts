@@ -1,13 +1,18 @@
-import type { Result } from '@vl/contracts';
-import { participationClosed, participationOpen, type Participation } from './participation';
-import type { IdentifiedCheckInEvent, VoterCheckInRecord } from './voter-check-in';
+import type { Actor, Decider, Result } from '@vl/contracts';
+import { participationClosed, type Participation } from './participation';
+import {
+  evolveVoterCheckIn,
+  noCheckIn,
+  type IdentifiedCheckInEvent,
+  type VoterCheckInRecord,
+} from './voter-check-in';
 
 /** A precinct commission member withdraws a voter's check-in, saying why; the voter may then check in again. */
 export interface RevokeCheckIn {
   readonly electionId: string;
   readonly personalNumber: string;
   readonly reason: string;
-  readonly revokedBy: string;
+  readonly revokedBy: Actor;
 }
 
 export type RevokeRejection = {
@@ -24,7 +29,7 @@ export interface RevocationCircumstances {
 export function revokeCheckIn(
   command: RevokeCheckIn,
   state: VoterCheckInRecord,
-  circumstances: RevocationCircumstances = { participation: participationOpen, timeZone: 'UTC' },
+  circumstances: RevocationCircumstances,
 ): Result<readonly IdentifiedCheckInEvent[], RevokeRejection> {
   // after finalization a withdrawn check-in would change figures already published and absences derived
   const closed = participationClosed(circumstances.participation, circumstances.timeZone);
@@ -46,3 +51,12 @@ export function revokeCheckIn(
     ],
   };
 }
+
+/** Withdrawing a check-in, decided on the voter's check-in stream (see voter-check-in.ts). */
+export const revokeCheckInDecider: Decider<
+  RevokeCheckIn,
+  VoterCheckInRecord,
+  IdentifiedCheckInEvent,
+  RevokeRejection,
+  RevocationCircumstances
+> = { initialState: noCheckIn, evolve: evolveVoterCheckIn, decide: revokeCheckIn };

@@ -45,6 +45,10 @@ export interface VoterCheckInRecord {
 
 export const noCheckIn: VoterCheckInRecord = { standing: null, decided: new Map() };
 
+/** The answer an attempt got, read from the voter's record once its events are folded in; a retry gets it again. */
+export const answerTo = (record: VoterCheckInRecord, checkInId: string): DecidedAttempt | undefined =>
+  record.decided.get(checkInId);
+
 export function evolveVoterCheckIn(
   state: VoterCheckInRecord,
   event: IdentifiedCheckInEvent,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { VoterAbsentPayload } from '@vl/contracts';
 import { DataSource } from 'typeorm';
 import { checkInStreamPrefix } from './stream-id-range';
+import { absencesStreamId } from '../domain/absences';
 
 /** One page of the registered voters, in personal-number order. */
 export interface RegisteredPage {
@@ -28,10 +29,6 @@ interface PageFactRow {
   /** a transfer's voting precinct; null for a standing check-in */
   voting_precinct_id: string | null;
 }
-
-// one stream per election appended in personal-number order: its version is the progress (one index probe), each
-// page is one version check and index inserts at the right edge, and a second deriver conflicts instead of racing
-export const absencesStreamId = (electionId: string) => `absences-${electionId}`;
 
 /**
  * Registered voters without a standing check-in, page by page (keyset on the personal number). Two statements a

@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ParticipationFinalized } from '@vl/contracts';
 import {
   evolveParticipation,
   participationOpen,
   participationStreamId,
   type Participation,
 } from '../domain/participation';
-import { evolvePolls, pollsNotOpened, type Polls, type PollsEvent } from '../domain/polls';
-import {
-  evolveVoterCheckIn,
-  noCheckIn,
-  type IdentifiedCheckInEvent,
-  type VoterCheckInRecord,
-} from '../domain/voter-check-in';
+import { evolvePolls, pollsNotOpened, type Polls } from '../domain/polls';
+import { evolveVoterCheckIn, noCheckIn, type VoterCheckInRecord } from '../domain/voter-check-in';
 import type { AbsenteeTransfer, VoterPlacement } from '../domain/voter-placement';
 import { PLACEMENT_COLUMNS, placementOf } from './electoral-roll.repository';
+import { readStoredEvent } from './stored-events';
 
 interface LoadedRow {
   kind: 'event' | 'placement';
@@ -23,6 +18,7 @@ interface LoadedRow {
   stream_version: number;
   event_id: string;
   type: string;
+  schema_version: number;
   payload: unknown;
   election_id: string;
   personal_number: string;
@@ -71,13 +67,13 @@ export class CheckInStreamsRepository {
   async load(query: CheckInStreamsQuery): Promise<CheckInStreams> {
     const participationStreams = new Map(query.electionIds.map((id) => [participationStreamId(id), id]));
     const rows: LoadedRow[] = await this.dataSource.query(
-      `select 'event' as kind, e.stream_id, e.stream_version, e.event_id, e.type, e.payload,
+      `select 'event' as kind, e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version, e.payload,
               null::text as election_id, null::text as personal_number,
               null::text[] as listed_at, null::json as certificates, null::text[] as included_at
          from events e
         where e.stream_id = any($1::text[]) or e.event_id = any($2::uuid[])
        union all
-       select 'placement', null, null, null, null, null, q.election_id::text, q.personal_number, ${PLACEMENT_COLUMNS}
+       select 'placement', null, null, null, null, null, null, q.election_id::text, q.personal_number, ${PLACEMENT_COLUMNS}
          from unnest($3::uuid[], $4::text[]) as q(election_id, personal_number)
         order by 2, 3`,
       [
@@ -102,28 +98,29 @@ export class CheckInStreamsRepository {
         continue;
       }
       streamOfEventId.set(row.event_id, row.stream_id);
-      const event = { type: row.type, payload: row.payload, eventId: row.event_id };
+      const event = readStoredEvent(row);
       if (voterStreams.has(row.stream_id)) {
+        if (
+          event.type !== 'VoterCheckedIn' &&
+          event.type !== 'CheckInRevoked' &&
+          event.type !== 'DuplicateCheckInRejected'
+        )
+          continue;
         const loaded = voters.get(row.stream_id) ?? { version: 0, state: noCheckIn };
         voters.set(row.stream_id, {
           version: row.stream_version,
-          state: evolveVoterCheckIn(loaded.state, event as IdentifiedCheckInEvent),
+          state: evolveVoterCheckIn(loaded.state, event),
         });
       } else if (pollsStreams.has(row.stream_id)) {
+        if (event.type !== 'PollsOpened' && event.type !== 'PollsClosed') continue;
         const loaded = polls.get(row.stream_id) ?? { version: 0, state: pollsNotOpened };
-        polls.set(row.stream_id, {
-          version: row.stream_version,
-          state: evolvePolls(loaded.state, event as PollsEvent),
-        });
-      } else if (row.type === 'ParticipationFinalized') {
+        polls.set(row.stream_id, { version: row.stream_version, state: evolvePolls(loaded.state, event) });
+      } else if (event.type === 'ParticipationFinalized') {
         const electionId = participationStreams.get(row.stream_id);
         if (electionId !== undefined)
           participation.set(
             electionId,
-            evolveParticipation(
-              participation.get(electionId) ?? participationOpen,
-              event as ParticipationFinalized,
-            ),
+            evolveParticipation(participation.get(electionId) ?? participationOpen, event),
           );
       }
     }

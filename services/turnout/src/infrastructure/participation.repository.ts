@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ParticipationFinalized } from '@vl/contracts';
 import { DataSource } from 'typeorm';
 import {
   evolveParticipation,
@@ -9,14 +8,11 @@ import {
   type ParticipationFigures,
   type PrecinctPolls,
 } from '../domain/participation';
-import { evolvePolls, pollsNotOpened, type Polls, type PollsEvent } from '../domain/polls';
+import { evolvePolls, pollsNotOpened, type Polls } from '../domain/polls';
+import { readStoredEvent, STORED_EVENT_COLUMNS, type StoredEventRow } from './stored-events';
 import { checkInStreamPrefix, streamIdRange } from './stream-id-range';
 
-interface PollsRow {
-  precinct_id: string;
-  type: PollsEvent['type'];
-  payload: PollsEvent['payload'];
-}
+type PollsRow = StoredEventRow & { precinct_id: string };
 
 /**
  * What finalizing participation reads, straight from the event log (the record, not a projection that may lag):
@@ -32,36 +28,30 @@ export class ParticipationRepository {
 
   /** The participation of each election, in one indexed query; finalized ones only in the map. */
   async loadAll(electionIds: readonly string[]): Promise<ReadonlyMap<string, Participation>> {
-    const rows: { payload: ParticipationFinalized['payload'] }[] = await this.dataSource.query(
-      `select payload from events where stream_id = any($1::text[]) and type = 'ParticipationFinalized'`,
+    const rows: StoredEventRow[] = await this.dataSource.query(
+      `select ${STORED_EVENT_COLUMNS} from events e
+        where e.stream_id = any($1::text[]) and e.type = 'ParticipationFinalized'`,
       [electionIds.map(participationStreamId)],
     );
-    return new Map(
-      rows.map(({ payload }) => [
-        payload.electionId,
-        evolveParticipation(participationOpen, { type: 'ParticipationFinalized', payload }),
-      ]),
-    );
+    return new Map(finalizedOf(rows).map(({ electionId, participation }) => [electionId, participation]));
   }
 
   /** Elections whose participation is final, found by their stream ids (the log has no index by type). */
   async finalizedElections(): Promise<Participation[]> {
     const { from, below } = streamIdRange('participation-');
-    const rows: { payload: ParticipationFinalized['payload'] }[] = await this.dataSource.query(
-      `select payload from events
-        where stream_id >= $1 and stream_id < $2 and type = 'ParticipationFinalized'
-        order by stream_id`,
+    const rows: StoredEventRow[] = await this.dataSource.query(
+      `select ${STORED_EVENT_COLUMNS} from events e
+        where e.stream_id >= $1 and e.stream_id < $2 and e.type = 'ParticipationFinalized'
+        order by e.stream_id`,
       [from, below],
     );
-    return rows.map(({ payload }) =>
-      evolveParticipation(participationOpen, { type: 'ParticipationFinalized', payload }),
-    );
+    return finalizedOf(rows).map(({ participation }) => participation);
   }
 
   /** Every known precinct's polls in this election, one index probe per precinct. */
   async pollsOf(electionId: string): Promise<PrecinctPolls[]> {
     const rows: PollsRow[] = await this.dataSource.query(
-      `select p.precinct_id, e.type, e.payload
+      `select p.precinct_id, ${STORED_EVENT_COLUMNS}
          from precincts p
          join events e on e.stream_id = 'polls-' || $1::text || '-' || p.precinct_id
         order by p.precinct_id, e.stream_version`,
@@ -69,7 +59,8 @@ export class ParticipationRepository {
     );
     const polls = new Map<string, Polls>();
     for (const row of rows) {
-      const event = { type: row.type, payload: row.payload } as PollsEvent;
+      const event = readStoredEvent(row);
+      if (event.type !== 'PollsOpened' && event.type !== 'PollsClosed') continue;
       polls.set(row.precinct_id, evolvePolls(polls.get(row.precinct_id) ?? pollsNotOpened, event));
     }
     return [...polls.entries()].map(([precinctId, state]) => ({ precinctId, polls: state }));
@@ -99,4 +90,20 @@ export class ParticipationRepository {
     )) as ParticipationFigures[];
     return row as ParticipationFigures;
   }
+}
+
+function finalizedOf(
+  rows: readonly StoredEventRow[],
+): { electionId: string; participation: Participation }[] {
+  return rows.flatMap((row) => {
+    const event = readStoredEvent(row);
+    return event.type === 'ParticipationFinalized'
+      ? [
+          {
+            electionId: event.payload.electionId,
+            participation: evolveParticipation(participationOpen, event),
+          },
+        ]
+      : [];
+  });
 }

@@ -7,13 +7,9 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { EventStore, StreamVersionConflict } from '@vl/event-store';
-import { absencesOf } from '../../domain/absences';
+import { absencesOf, absencesStreamId } from '../../domain/absences';
 import type { Participation } from '../../domain/participation';
-import {
-  AbsencesRepository,
-  absencesStreamId,
-  type RegisteredPage,
-} from '../../infrastructure/absences.repository';
+import { AbsencesRepository, type RegisteredPage } from '../../infrastructure/absences.repository';
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
 
 export interface AbsenceDerivationOptions {

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { Result } from '@vl/contracts';
 import { EventStore, StreamVersionConflict, type AppendRequest } from '@vl/event-store';
 import { retryOnConflict } from '@vl/ledger';
-import { checkInVoter, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
+import { checkInVoterDecider, type CheckInRejection, type CheckInVoter } from '../../domain/check-in-voter';
 import { checkInMoment } from '../../domain/device-clock';
 import { participationOpen, type Participation } from '../../domain/participation';
 import { millisOf, type PollingDay } from '../../domain/polling-day';
 import { pollsNotOpened, pollsStreamId } from '../../domain/polls';
 import { unlisted, type VoterPlacement } from '../../domain/voter-placement';
 import {
+  answerTo,
   checkInStreamId,
   evolveVoterCheckIn,
   noCheckIn,
@@ -126,28 +127,29 @@ export class CheckInVotersHandler {
       const streamId = checkInStreamId(command.electionId, command.personalNumber);
       const state = states.get(streamId) ?? loaded.voters.get(streamId)?.state ?? noCheckIn;
       const owner = streamOfCheckInId.get(command.checkInId);
-      const decision = checkInVoter(
-        command,
-        {
-          pollingDay: day,
-          polls:
-            loaded.polls.get(pollsStreamId(command.electionId, command.precinctId))?.state ?? pollsNotOpened,
-          placement: placements.get(command.electionId)?.get(command.personalNumber) ?? unlisted,
-          policy: this.policies.checkIn(day.electionDate),
-          participation: participation.get(command.electionId) ?? participationOpen,
-          checkInIdTakenByAnotherVoter: owner !== undefined && owner !== streamId,
-        },
-        state,
-      );
+      const decision = checkInVoterDecider.decide(command, state, {
+        pollingDay: day,
+        polls:
+          loaded.polls.get(pollsStreamId(command.electionId, command.precinctId))?.state ?? pollsNotOpened,
+        placement: placements.get(command.electionId)?.get(command.personalNumber) ?? unlisted,
+        policy: this.policies.checkIn(day.electionDate),
+        participation: participation.get(command.electionId) ?? participationOpen,
+        checkInIdTakenByAnotherVoter: owner !== undefined && owner !== streamId,
+      });
       if (!decision.ok) {
         outcomes[index] = decision;
         continue;
       }
-      outcomes[index] = { ok: true, value: decision.value.outcome };
-      const { events } = decision.value;
+      const events = decision.value;
+      const record = events.reduce(evolveVoterCheckIn, state);
+      // the answer as the voter's stream now records it: a retry of this attempt reads the same
+      const answer = answerTo(record, command.checkInId);
+      if (answer === undefined)
+        throw new Error(`check-in ${command.checkInId} was decided without an answer`);
+      outcomes[index] = { ok: true, value: answer };
       if (events.length === 0) continue;
       pending.set(streamId, [...(pending.get(streamId) ?? []), ...events]);
-      states.set(streamId, events.reduce(evolveVoterCheckIn, state));
+      states.set(streamId, record);
       for (const event of events) if (event.eventId) streamOfCheckInId.set(event.eventId, streamId);
     }
     // one order of streams for every batch, so that concurrent batches lock rows in the same order

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { noContext, type PollsClosedPayload, type Result } from '@vl/contracts';
+import type { PollsClosedPayload, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
-import { closePolls, evolvePolls, pollsNotOpened, pollsStreamId, type ClosePolls } from '../../domain/polls';
+import { pollsDecider, pollsStreamId } from '../../domain/polls';
+import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { CLOCK, type Clock } from '@vl/clock';
 import type { PollsCommandRejection } from '../open-polls/open-polls.command';
 import { PollsPreconditions } from '../polls-preconditions';
@@ -14,6 +15,7 @@ export class ClosePollsHandler implements ICommandHandler<ClosePollsCommand> {
   constructor(
     private readonly store: EventStore,
     private readonly preconditions: PollsPreconditions,
+    private readonly participation: ParticipationRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -24,14 +26,14 @@ export class ClosePollsHandler implements ICommandHandler<ClosePollsCommand> {
     const outcome = await decideAndAppend(
       this.store,
       pollsStreamId(electionId, precinctId),
-      {
-        initialState: pollsNotOpened,
-        evolve: evolvePolls,
-        decide: (close: ClosePolls, state) => closePolls(close, state, day.value),
-      },
-      { electionId, precinctId, closedBy, now: this.clock.now().toISOString() },
-      noContext,
+      pollsDecider,
+      { type: 'ClosePolls', electionId, precinctId, closedBy, now: this.clock.now().toISOString() },
+      { day: day.value, participation: await this.participation.load(electionId) },
     );
-    return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as PollsClosedPayload } : outcome;
+    if (!outcome.ok) return outcome;
+    const [closed] = outcome.value;
+    if (closed?.type !== 'PollsClosed')
+      throw new Error(`closing polls at ${precinctId} recorded no PollsClosed`);
+    return { ok: true, value: closed.payload };
   }
 }

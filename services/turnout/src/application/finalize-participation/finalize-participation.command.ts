@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { Result } from '@vl/contracts';
+import type { Actor, Result } from '@vl/contracts';
 import type { FinalizeRejection } from '../../domain/participation';
 import type { ParticipationStatus } from '../participation-status';
 
@@ -11,7 +11,7 @@ export class FinalizeParticipationCommand extends Command<
 > {
   constructor(
     readonly electionId: string,
-    readonly finalizedBy: string,
+    readonly finalizedBy: Actor,
   ) {
     super();
   }

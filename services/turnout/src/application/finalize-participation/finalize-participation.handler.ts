@@ -4,7 +4,7 @@ import type { Result } from '@vl/contracts';
 import { EventStore, StreamVersionConflict } from '@vl/event-store';
 import {
   finalizationRefusal,
-  finalizeParticipation,
+  participationDecider,
   participationStreamId,
   type FinalizeParticipation,
   type Participation,
@@ -58,14 +58,14 @@ export class FinalizeParticipationHandler implements ICommandHandler<FinalizePar
     const refusal = finalizationRefusal(command, precincts, day, policy);
     if (refusal) return { ok: false, error: refusal };
     const figures = await this.participation.figures(electionId);
-    const decision = finalizeParticipation(command, state, { precincts, day, policy, figures });
+    const decision = participationDecider.decide(command, state, { precincts, day, policy, figures });
     if (!decision.ok) return decision;
     try {
       await this.store.append([
         {
           streamId: participationStreamId(electionId),
           expectedVersion: 'no-stream',
-          events: decision.value.events,
+          events: decision.value,
         },
       ]);
     } catch (error) {
@@ -75,7 +75,10 @@ export class FinalizeParticipationHandler implements ICommandHandler<FinalizePar
       return { ok: true, value: await this.answer(concurrent) };
     }
     await this.raiseCloseOfDayAlerts(electionId);
-    return { ok: true, value: await this.answer(decision.value.participation) };
+    const finalized = decision.value.reduce(participationDecider.evolve, state);
+    if (finalized.status !== 'finalized')
+      throw new Error(`election ${electionId} was decided but not finalized`);
+    return { ok: true, value: await this.answer(finalized) };
   }
 
   // the one call site of the close-of-day integrity alerts: right after ParticipationFinalized is in the log

@@ -2,11 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { IntegrityAlertRaised } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import type { EntityManager } from 'typeorm';
-import type { RaisedSignal } from '../../domain/integrity-signals';
+import { alertsStreamId, type RaisedSignal } from '../../domain/integrity-signals';
 import { alertIdOf } from './alert-id';
-
-export const alertsStreamId = (electionId: string, precinctId: string) =>
-  `integrity-alerts-${electionId}-${precinctId}`;
 
 /** Appends decided signals as IntegrityAlertRaised; an alert already on record is not appended again. */
 @Injectable()

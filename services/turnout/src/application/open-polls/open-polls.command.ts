@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { PollsOpenedPayload, Result } from '@vl/contracts';
+import type { Actor, PollsOpenedPayload, Result } from '@vl/contracts';
 import type { PollsRejection } from '../../domain/polls';
 
 export type PollsCommandRejection =
@@ -9,7 +9,7 @@ export class OpenPollsCommand extends Command<Result<PollsOpenedPayload, PollsCo
   constructor(
     readonly electionId: string,
     readonly precinctId: string,
-    readonly openedBy: string,
+    readonly openedBy: Actor,
   ) {
     super();
   }

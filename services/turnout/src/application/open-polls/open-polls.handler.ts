@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { noContext, type PollsOpenedPayload, type Result } from '@vl/contracts';
+import type { PollsOpenedPayload, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
-import { evolvePolls, openPolls, pollsNotOpened, pollsStreamId, type OpenPolls } from '../../domain/polls';
+import { pollsDecider, pollsStreamId } from '../../domain/polls';
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { CLOCK, type Clock } from '@vl/clock';
 import { PollsPreconditions } from '../polls-preconditions';
@@ -26,14 +26,14 @@ export class OpenPollsHandler implements ICommandHandler<OpenPollsCommand> {
     const outcome = await decideAndAppend(
       this.store,
       pollsStreamId(electionId, precinctId),
-      {
-        initialState: pollsNotOpened,
-        evolve: evolvePolls,
-        decide: (open: OpenPolls, state) => openPolls(open, state, day.value, participation),
-      },
-      { electionId, precinctId, openedBy, now: this.clock.now().toISOString() },
-      noContext,
+      pollsDecider,
+      { type: 'OpenPolls', electionId, precinctId, openedBy, now: this.clock.now().toISOString() },
+      { day: day.value, participation },
     );
-    return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as PollsOpenedPayload } : outcome;
+    if (!outcome.ok) return outcome;
+    const [opened] = outcome.value;
+    if (opened?.type !== 'PollsOpened')
+      throw new Error(`opening polls at ${precinctId} recorded no PollsOpened`);
+    return { ok: true, value: opened.payload };
   }
 }

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { noContext, type CheckInRevokedPayload, type Result } from '@vl/contracts';
+import type { CheckInRevokedPayload, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { decideAndAppend } from '@vl/ledger';
-import { revokeCheckIn, type RevokeCheckIn } from '../../domain/revoke-check-in';
-import { checkInStreamId, evolveVoterCheckIn, noCheckIn } from '../../domain/voter-check-in';
+import { revokeCheckInDecider } from '../../domain/revoke-check-in';
+import { checkInStreamId } from '../../domain/voter-check-in';
 import { ParticipationRepository } from '../../infrastructure/participation.repository';
 import { PollingDays, unknownElection } from '../polling-days';
 import { RevokeCheckInCommand, type RevokeCommandRejection } from './revoke-check-in.command';
@@ -25,15 +25,13 @@ export class RevokeCheckInHandler implements ICommandHandler<RevokeCheckInComman
     const outcome = await decideAndAppend(
       this.store,
       checkInStreamId(revocation.electionId, revocation.personalNumber),
-      {
-        initialState: noCheckIn,
-        evolve: evolveVoterCheckIn,
-        decide: (revoke: RevokeCheckIn, state) =>
-          revokeCheckIn(revoke, state, { participation, timeZone: day.timeZone }),
-      },
+      revokeCheckInDecider,
       revocation,
-      noContext,
+      { participation, timeZone: day.timeZone },
     );
-    return outcome.ok ? { ok: true, value: outcome.value[0]?.payload as CheckInRevokedPayload } : outcome;
+    if (!outcome.ok) return outcome;
+    const [revoked] = outcome.value;
+    if (revoked?.type !== 'CheckInRevoked') throw new Error('revoking a check-in recorded no CheckInRevoked');
+    return { ok: true, value: revoked.payload };
   }
 }
