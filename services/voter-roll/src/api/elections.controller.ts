@@ -7,11 +7,11 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { CallElectionCommand } from '../application/call-election/call-election.command';
-import { actingAs } from './acting-as';
+
 import { callElectionRequest, type CallElectionRequest } from './call-election.request';
 
 @Controller('elections')

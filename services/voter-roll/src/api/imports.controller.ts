@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import type { Result } from '@vl/contracts';
 import type { Request } from 'express';
 import { CivilRegistryImport } from '../application/import-civil-registry/civil-registry-import';
@@ -7,7 +7,7 @@ import { BoundedRejects } from '../application/import-civil-registry/import-sink
 import { ImportCommissionMembers } from '../application/import-geography/import-commission-members';
 import { ImportPrecincts } from '../application/import-geography/import-precincts';
 import type { FileRejected } from '../application/import-report';
-import { actingAs } from './acting-as';
+
 import { csvBody } from './csv-upload';
 
 // an HTTP answer lists this many rejects; the CLI writes all of them to a file

@@ -9,11 +9,11 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { IssueAbsenteeCertificateCommand } from '../application/absentee-certificates/issue-absentee-certificate.command';
 import { IncludeVoterOnPollingDayCommand } from '../application/polling-day-inclusions/include-voter-on-polling-day.command';
-import { actingAs } from './acting-as';
+
 import {
   includeVoterRequest,
   issueAbsenteeCertificateRequest,

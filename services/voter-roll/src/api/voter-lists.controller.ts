@@ -7,14 +7,14 @@ import {
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
 import type { Result } from '@vl/contracts';
 import { ZodValidationPipe } from '@vl/service-kit';
 import type { ListsBusy } from '../application/voter-lists/election-lists-lock';
 import { CompileVoterLists } from '../application/voter-lists/compile-voter-lists';
 import { FinalizeVoterLists } from '../application/voter-lists/finalize-voter-lists';
 import type { VoterListsRejection } from '../domain/voter-list-lifecycle';
-import { actingAs } from './acting-as';
+
 import { electionParams, type ElectionParams } from './request-fields';
 
 /** The CEC compiles the lists from the registry, then finalizes them; both run to the end before answering. */

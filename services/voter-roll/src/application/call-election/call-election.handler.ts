@@ -1,3 +1,5 @@
+import { CLOCK, type Clock } from '@vl/clock';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
@@ -10,12 +12,15 @@ import { CallElectionCommand } from './call-election.command';
 
 @CommandHandler(CallElectionCommand)
 export class CallElectionHandler implements ICommandHandler<CallElectionCommand> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute({
     election,
   }: CallElectionCommand): Promise<Result<{ electionId: string }, ElectionRejection>> {
-    const today = calendarDateIn(election.timeZone, new Date());
+    const today = calendarDateIn(election.timeZone, this.clock.now());
     const outcome = await decideAndAppend(
       this.store,
       electionStreamId(election.electionId),

@@ -73,10 +73,11 @@ export class ImportCommissionMembers {
         await recordRegistryImport(this.store, tx, run, false);
       }
       const lastVersion = new Map<string, number>();
-      for (const event of appended) {
-        const member = event.payload as CommissionMemberAppointed['payload'];
-        await this.precincts.appoint(tx, member);
-        lastVersion.set(member.precinctId, event.streamVersion);
+      for (const stored of appended) {
+        const event = this.store.read(stored);
+        if (event.type !== 'CommissionMemberAppointed') continue;
+        await this.precincts.appoint(tx, event.payload);
+        lastVersion.set(event.payload.precinctId, event.streamVersion);
       }
       for (const [precinctId, version] of lastVersion)
         await this.precincts.setStreamVersion(tx, precinctId, version);

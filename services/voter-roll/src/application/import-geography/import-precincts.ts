@@ -55,9 +55,11 @@ export class ImportPrecincts {
       }
       const importId = uuidv7();
       const appended = await this.store.append(requests, { correlationId: importId }, tx);
-      for (const event of appended) {
-        const payload = event.payload as (typeof valid)[number]['value'];
-        await this.precincts.save(tx, payload, event.streamVersion);
+      for (const stored of appended) {
+        // what comes back from storage is read through its contract, not trusted by type
+        const event = this.store.read(stored);
+        if (event.type === 'PrecinctRegistered')
+          await this.precincts.save(tx, event.payload, event.streamVersion);
       }
       if (appended.length > 0)
         await recordRegistryImport(this.store, tx, { importId, file: 'precincts', importedBy }, true);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@vl/clock';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, Result } from '@vl/contracts';
 import { DataSource } from 'typeorm';
 import type { CitizenRecord } from '../../domain/citizen-row';
@@ -31,6 +32,7 @@ const PAGE = 5000;
 @Injectable()
 export class CompileVoterLists {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly elections: ElectionsReader,
     private readonly lifecycle: VoterListsLifecycle,
@@ -44,7 +46,7 @@ export class CompileVoterLists {
   ): Promise<Result<CompilationReport, VoterListsRejection | ListsBusy>> {
     return withElectionListsLock(this.dataSource, electionId, async () => {
       const election = await this.elections.load(electionId);
-      const today = election.status === 'called' ? calendarDateIn(election.timeZone, new Date()) : '';
+      const today = election.status === 'called' ? calendarDateIn(election.timeZone, this.clock.now()) : '';
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
       const context = { election, today, registryRevision };
       const started = await this.lifecycle.decide(

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@vl/clock';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, Result } from '@vl/contracts';
 import { EventStore } from '@vl/event-store';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,6 +31,7 @@ const PRECINCTS_SIDE_BY_SIDE = 2;
 @Injectable()
 export class FinalizeVoterLists {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly elections: ElectionsReader,
@@ -44,7 +46,7 @@ export class FinalizeVoterLists {
     return withElectionListsLock(this.dataSource, electionId, async () => {
       const election = await this.elections.load(electionId);
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
-      const today = election.status === 'called' ? calendarDateIn(election.timeZone, new Date()) : '';
+      const today = election.status === 'called' ? calendarDateIn(election.timeZone, this.clock.now()) : '';
       const context = { election, today, registryRevision };
       const started = await this.lifecycle.decide(
         { type: 'FinalizeVoterLists', electionId, finalizedBy },
