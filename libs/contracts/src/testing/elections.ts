@@ -10,6 +10,7 @@ export const parliamentary2025: ElectionCalledPayload = {
   timeZone: 'Asia/Bishkek',
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
+  calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
 };
 
 /** A future parliamentary election with its own id, for tests that need many distinct ones. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { uuid } from '../field-formats';
-import { actedBy, personalNumber, precinctCode } from './voter-roll-fields';
+import { actedBy, unrecordedActor, personalNumber, precinctCode } from './voter-roll-fields';
 
 export const ABSENTEE_CERTIFICATE_SERIAL_RULE =
   'expected a serial of 1–32 capital letters, digits or hyphens';
@@ -34,8 +34,8 @@ export const absenteeCertificateIssued = defineEvent({
       fromVersion: 1,
       fromSchema: absenteeCertificateIssuedV1,
       toSchema: absenteeCertificateIssuedPayload,
-      // a v1 event did not record who issued the certificate: it reads as v2 without issuedBy
-      upcast: (v1) => v1,
+      // a v1 event did not record who issued the certificate: the role its endpoint admitted, subject unrecorded
+      upcast: (v1) => ({ ...v1, issuedBy: unrecordedActor('commission') }),
     }),
   ],
   partitionKey: (payload) => payload.personalNumber,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { ianaTimeZone, isoDate, minutesOfDay, text, timeOfDay, uuid } from '../field-formats';
-import { actedBy } from './voter-roll-fields';
+import { actedBy, unrecordedActor } from './voter-roll-fields';
 
 export const ELECTION_KINDS = ['parliamentary', 'presidential', 'local', 'referendum'] as const;
 
@@ -57,8 +57,8 @@ export const electionCalled = defineEvent({
       fromVersion: 1,
       fromSchema: electionCalledV1,
       toSchema: electionCalledPayload,
-      // a v1 event did not record who called the election: it reads as v2 without calledBy
-      upcast: (v1) => v1,
+      // a v1 event did not record who called the election: the role its endpoint admitted, subject unrecorded
+      upcast: (v1) => ({ ...v1, calledBy: unrecordedActor('cec-operator') }),
     }),
   ],
   partitionKey: (payload) => payload.electionId,

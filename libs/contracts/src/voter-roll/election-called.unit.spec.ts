@@ -48,14 +48,23 @@ describe('ElectionCalled contract', () => {
     );
   });
 
-  it('given a v1 ElectionCalled recorded before calledBy existed, when consumed, then it reads as v2 without it', () => {
-    const envelope = envelopeFor('ElectionCalled', parliamentary2025, {
+  it('given a v1 ElectionCalled recorded before calledBy existed, when consumed, then it reads as v2 with the actor unrecorded', () => {
+    const { calledBy: _calledBy, ...v1 } = parliamentary2025;
+    const envelope = envelopeFor('ElectionCalled', v1, {
       schemaVersion: 1,
       partitionKey: parliamentary2025.electionId,
     });
     const result = eventCatalog.parseForConsume(envelope);
 
-    expect(result.ok && [result.value.schemaVersion, result.value.payload]).toEqual([2, parliamentary2025]);
+    expect(result.ok && [result.value.schemaVersion, result.value.payload]).toEqual([
+      2,
+      { ...v1, calledBy: { subject: 'unrecorded', role: 'cec-operator' } },
+    ]);
+  });
+
+  it('given a v2 ElectionCalled without calledBy, when produced, then the missing actor is named', () => {
+    const { calledBy: _calledBy, ...withoutActor } = parliamentary2025;
+    expect(messageOf(produce(withoutActor))).toBe('ElectionCalled.payload.calledBy: required');
   });
 
   it('given a v1 ElectionCalled that carries calledBy, when consumed, then v1 refuses the field it did not have', () => {

@@ -142,6 +142,7 @@ describe('voter-roll contracts', () => {
       serial: 'ab-1',
       homePrecinctId: '0101-001',
       votingPrecinctId: '1101-004',
+      issuedBy: { subject: 'commission-1', role: 'commission' },
     });
     expect(messageOf(result)).toBe(
       'AbsenteeCertificateIssued.payload.serial: expected a serial of 1–32 capital letters, digits or hyphens',
@@ -154,6 +155,7 @@ describe('voter-roll contracts', () => {
       personalNumber: pin,
       precinctId: '0101-001',
       addressReference: '  ',
+      includedBy: { subject: 'commission-1', role: 'commission' },
     });
     expect(messageOf(result)).toBe(
       'VoterIncludedOnPollingDay.payload.addressReference: expected visible characters, not only spaces',

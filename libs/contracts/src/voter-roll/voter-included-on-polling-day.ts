@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { text, uuid } from '../field-formats';
-import { actedBy, personalNumber, precinctCode } from './voter-roll-fields';
+import { actedBy, unrecordedActor, personalNumber, precinctCode } from './voter-roll-fields';
 
 const voterIncludedOnPollingDayV1 = z.strictObject({
   electionId: uuid().describe('The election.'),
@@ -29,8 +29,8 @@ export const voterIncludedOnPollingDay = defineEvent({
       fromVersion: 1,
       fromSchema: voterIncludedOnPollingDayV1,
       toSchema: voterIncludedOnPollingDayPayload,
-      // a v1 event did not record who included the voter: it reads as v2 without includedBy
-      upcast: (v1) => v1,
+      // a v1 event did not record who included the voter: the role its endpoint admitted, subject unrecorded
+      upcast: (v1) => ({ ...v1, includedBy: unrecordedActor('commission') }),
     }),
   ],
   partitionKey: (payload) => payload.personalNumber,

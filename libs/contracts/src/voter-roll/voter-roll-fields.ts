@@ -60,12 +60,12 @@ export const citizenRecordFields = {
     .describe('On the disability registry: a valid reason for not appearing (draft law, reason 1).'),
 } as const;
 
-/**
- * Who performed the command an event records: the bearer token's subject and the role it acted in. Optional
- * only because events written before the field's schema version did not record it; every new one carries it.
- */
+/** Who performed the command an event records: the bearer token's subject and the role it acted in. */
 export function actedBy(description: string) {
-  return actorSchema
-    .optional()
-    .describe(`${description} Absent only on events recorded before this field existed.`);
+  return actorSchema.describe(description);
+}
+
+/** The actor of an event written before its schema recorded one: the role its endpoint admitted, no subject. */
+export function unrecordedActor(role: 'cec-operator' | 'commission') {
+  return { subject: 'unrecorded', role };
 }

@@ -71,6 +71,7 @@ export const electionOn2030_11_24 = (electionId: string): ElectionCalledPayload 
   timeZone: 'Asia/Bishkek',
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
+  calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
 });
 
 /** A precinct of Bishkek's Leninsky district, 1101-NNN. */
