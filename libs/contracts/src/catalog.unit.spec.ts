@@ -47,11 +47,25 @@ describe('topic naming', () => {
   it('given the ledger catalog, when topics are listed, then each has its owner and event types, sorted', () => {
     expect(eventCatalog.topics()).toEqual([
       {
+        name: 'excuses.absence-cases.v1',
+        owner: 'excuses',
+        stream: 'absence-cases',
+        major: 1,
+        eventTypes: ['ExcuseWindowClosed', 'ExcuseWindowOpened'],
+      },
+      {
         name: 'excuses.operations.v1',
         owner: 'excuses',
         stream: 'operations',
         major: 1,
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
+      },
+      {
+        name: 'excuses.policies.v1',
+        owner: 'excuses',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['ExcuseWindowPolicyAdopted', 'WorkingDayCalendarAdopted'],
       },
       {
         name: 'incentives.operations.v1',
@@ -61,6 +75,13 @@ describe('topic naming', () => {
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
       },
       {
+        name: 'incentives.policies.v1',
+        owner: 'incentives',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['BenefitProgramsAdopted'],
+      },
+      {
         name: 'lottery.operations.v1',
         owner: 'lottery',
         stream: 'operations',
@@ -68,11 +89,25 @@ describe('topic naming', () => {
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
       },
       {
+        name: 'lottery.policies.v1',
+        owner: 'lottery',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['PrizeTiersAdopted'],
+      },
+      {
         name: 'sanctions.operations.v1',
         owner: 'sanctions',
         stream: 'operations',
         major: 1,
         eventTypes: ['DeadLetterRetried', 'DeadLetterSkipped'],
+      },
+      {
+        name: 'sanctions.policies.v1',
+        owner: 'sanctions',
+        stream: 'policies',
+        major: 1,
+        eventTypes: ['SanctionLadderAdopted'],
       },
       {
         name: 'turnout.absences.v1',

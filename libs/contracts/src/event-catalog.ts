@@ -24,6 +24,12 @@ import { integrityAlertRaised } from './turnout/integrity-alert-raised';
 import { participationFinalized } from './turnout/participation-finalized';
 import { voterAbsent } from './turnout/voter-absent';
 import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
+import { excuseWindowClosed } from './excuses/excuse-window-closed';
+import { excuseWindowOpened } from './excuses/excuse-window-opened';
+import { excuseWindowPolicyKind, workingDayCalendarKind } from './excuses/excuses-policies';
+import { sanctionLadderKind } from './sanctions/sanctions-policies';
+import { prizeTiersKind } from './lottery/lottery-policies';
+import { benefitProgramsKind } from './incentives/incentives-policies';
 
 /** Every event of the ledger; adding one is its own file plus one line here. */
 export const eventCatalog = new EventCatalog([
@@ -53,6 +59,17 @@ export const eventCatalog = new EventCatalog([
   voterAbsent,
   checkInPolicyKind.adopted,
   integrityThresholdsKind.adopted,
+  // excuses
+  excuseWindowOpened,
+  excuseWindowClosed,
+  excuseWindowPolicyKind.adopted,
+  workingDayCalendarKind.adopted,
+  // sanctions
+  sanctionLadderKind.adopted,
+  // lottery
+  prizeTiersKind.adopted,
+  // incentives
+  benefitProgramsKind.adopted,
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,

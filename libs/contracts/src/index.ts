@@ -47,6 +47,24 @@ export {
   type CheckInPolicyContent,
   type IntegrityThresholdsContent,
 } from './turnout/turnout-policies';
+export * from './excuses/excuses-events';
+export {
+  sanctionLadderKind,
+  RESTRICTION_SCOPES,
+  type RestrictionScope,
+  type SanctionLadderContent,
+} from './sanctions/sanctions-policies';
+export {
+  prizeTiersKind,
+  PRIZE_TIER_SCOPES,
+  UNCLAIMED_PRIZE_RULES,
+  type PrizeTiersContent,
+} from './lottery/lottery-policies';
+export {
+  benefitProgramsKind,
+  type BenefitProgram,
+  type BenefitProgramsContent,
+} from './incentives/incentives-policies';
 export {
   definePolicyKind,
   parsePolicyContent,

@@ -2,6 +2,7 @@ export { DeadLetterController } from './dead-letter.controller';
 export { LedgerModule, type LedgerOptions } from './ledger.module';
 export { EVENT_HANDLERS, type EventConsumer } from './ledger.tokens';
 export { decideAndAppend, type RecordedEvent } from './command-handling';
+export { decideInTransaction } from './decide-in-transaction';
 export {
   conflictKindOf,
   DEFAULT_CONFLICT_ATTEMPTS,

@@ -14,3 +14,5 @@ export {
 } from './service-under-test';
 export { TestTokens } from './test-tokens';
 export { byKey, readTopic, type ReadTopicOptions, type TopicMessage } from './topic-reader';
+export { EventFeed, type FedEvent } from './event-feed';
+export { TestClock } from './test-clock';

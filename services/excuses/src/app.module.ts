@@ -1,22 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
-import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
+import {
+  composeService,
+  electionsProjection,
+  type ServiceDeclaration,
+  type ServiceOverrides,
+} from '@vl/service-composition';
+import type { ServiceConfig } from '@vl/service-kit';
+import { AbsenceCases } from './application/absence-cases';
+import { ExcuseDeadlines } from './application/excuse-deadlines';
+import { EXCUSES_POLICIES, ExcusesPolicies } from './application/excuses-policies';
 import { excuses } from './excuses.descriptor';
+import { TurnoutEventsConsumer } from './infrastructure/turnout-events.consumer';
 
-/** The excuses service: its ledger and platform are in place; its domain arrives with its own issue. */
+/** The excuses service, declared once: what it holds, consumes, decides and schedules (README.md). */
+export const EXCUSES: ServiceDeclaration = {
+  descriptor: excuses,
+  policies: EXCUSES_POLICIES,
+  parts: [electionsProjection],
+  consumers: [TurnoutEventsConsumer],
+  providers: [ExcusesPolicies, AbsenceCases],
+  deadlines: ExcuseDeadlines,
+};
+
 @Module({})
 export class ExcusesModule {
-  static register(config: ServiceConfig): DynamicModule {
-    return {
-      module: ExcusesModule,
-      imports: [
-        ServiceKitModule.forService({
-          descriptor: excuses,
-          config,
-          migrations: LEDGER_MIGRATIONS,
-        }),
-        LedgerModule.forService(),
-      ],
-    };
+  static register(config: ServiceConfig, overrides: ServiceOverrides = {}): DynamicModule {
+    return composeService(ExcusesModule, EXCUSES, config, overrides);
   }
 }

@@ -1,0 +1,3 @@
+export * from './excuse-window-opened';
+export * from './excuse-window-closed';
+export * from './excuses-policies';

@@ -1,0 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DeadlineHandlers, type DeadlineReactions } from '@vl/deadlines';
+import { AbsenceCases } from './absence-cases';
+import { excuseWindowCloses } from './excuse-window-closes.deadline';
+
+/** What excuses does when its deadlines come: one handler per kind, deciding in the firing transaction. */
+@Injectable()
+export class ExcuseDeadlines implements DeadlineReactions {
+  constructor(@Inject(AbsenceCases) private readonly cases: AbsenceCases) {}
+
+  deadlineHandlers(): DeadlineHandlers {
+    return new DeadlineHandlers().on(excuseWindowCloses, (deadline, tx) =>
+      this.cases.closeWindow(deadline.payload.absenceId, tx),
+    );
+  }
+}
