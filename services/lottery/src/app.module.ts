@@ -1,22 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
-import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
+import {
+  composeService,
+  electionsProjection,
+  type ServiceDeclaration,
+  type ServiceOverrides,
+} from '@vl/service-composition';
+import type { ServiceConfig } from '@vl/service-kit';
+import { LOTTERY_POLICIES } from './application/lottery-policies';
 import { lottery } from './lottery.descriptor';
 
-/** The lottery service: its ledger and platform are in place; its domain arrives with its own issue. */
+/** The lottery service, declared once: what it holds and consumes today (README.md; its issue fills the rest). */
+export const LOTTERY: ServiceDeclaration = {
+  descriptor: lottery,
+  policies: LOTTERY_POLICIES,
+  parts: [electionsProjection],
+};
+
 @Module({})
 export class LotteryModule {
-  static register(config: ServiceConfig): DynamicModule {
-    return {
-      module: LotteryModule,
-      imports: [
-        ServiceKitModule.forService({
-          descriptor: lottery,
-          config,
-          migrations: LEDGER_MIGRATIONS,
-        }),
-        LedgerModule.forService(),
-      ],
-    };
+  static register(config: ServiceConfig, overrides: ServiceOverrides = {}): DynamicModule {
+    return composeService(LotteryModule, LOTTERY, config, overrides);
   }
 }

@@ -1,22 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
-import { ServiceKitModule, type ServiceConfig } from '@vl/service-kit';
+import {
+  composeService,
+  electionsProjection,
+  type ServiceDeclaration,
+  type ServiceOverrides,
+} from '@vl/service-composition';
+import type { ServiceConfig } from '@vl/service-kit';
+import { SANCTIONS_POLICIES } from './application/sanctions-policies';
 import { sanctions } from './sanctions.descriptor';
 
-/** The sanctions service: its ledger and platform are in place; its domain arrives with its own issue. */
+/** The sanctions service, declared once: what it holds and consumes today (README.md; its issue fills the rest). */
+export const SANCTIONS: ServiceDeclaration = {
+  descriptor: sanctions,
+  policies: SANCTIONS_POLICIES,
+  parts: [electionsProjection],
+};
+
 @Module({})
 export class SanctionsModule {
-  static register(config: ServiceConfig): DynamicModule {
-    return {
-      module: SanctionsModule,
-      imports: [
-        ServiceKitModule.forService({
-          descriptor: sanctions,
-          config,
-          migrations: LEDGER_MIGRATIONS,
-        }),
-        LedgerModule.forService(),
-      ],
-    };
+  static register(config: ServiceConfig, overrides: ServiceOverrides = {}): DynamicModule {
+    return composeService(SanctionsModule, SANCTIONS, config, overrides);
   }
 }
