@@ -254,6 +254,7 @@ async function publishRoll(brokers: string, electionId: string, voters: number, 
       timeZone,
       pollsOpenAt: '00:00',
       pollsCloseAt: '23:59',
+      calledBy: { subject: 'benchmark', role: 'cec-operator' },
     }),
     ...PRECINCTS.map((precinctId) =>
       envelope('PrecinctRegistered', {

@@ -23,6 +23,7 @@ export function makeRows(count: number): BenchRow[] {
       timeZone: 'Asia/Bishkek',
       pollsOpenAt: '07:00',
       pollsCloseAt: '20:00',
+      calledBy: { subject: 'benchmark', role: 'cec-operator' },
     };
     return {
       eventId: uuidv7(),
