@@ -80,8 +80,10 @@ export function composeService(
       }),
       serviceProviders,
       LedgerModule.forService({
-        // always a consumer: the policy book reads the service's own policies topic even when nothing else is consumed
-        handlers: serviceConsumerOf(part.consumers),
+        // the policy book reads the service's own policies topic even when nothing else is consumed
+        ...(part.consumers.length > 0 || declaration.policies.length > 0
+          ? { handlers: serviceConsumerOf(part.consumers) }
+          : {}),
         digests: part.digests,
       }),
       PolicyModule.forService({ policies: seedsOf(declaration.policies, overrides.policies) }),
