@@ -1,3 +1,4 @@
+import type { ElectionCalledPayload } from '@vl/contracts';
 import { v7 as uuidv7 } from 'uuid';
 
 /** The service every benchmark event is appended as (ElectionCalled belongs to voter-roll). */
@@ -8,14 +9,14 @@ export interface BenchRow {
   readonly eventId: string;
   readonly streamId: string;
   readonly electionId: string;
-  readonly payload: Record<string, string>;
+  readonly payload: ElectionCalledPayload;
   readonly payloadJson: string;
 }
 
 export function makeRows(count: number): BenchRow[] {
   return Array.from({ length: count }, () => {
     const electionId = uuidv7();
-    const payload = {
+    const payload: ElectionCalledPayload = {
       electionId,
       kind: 'parliamentary',
       title: 'Elections of deputies of the Jogorku Kenesh',
