@@ -69,6 +69,7 @@ describe("turnout's projections of voter-roll's topics, through the real broker 
           serial: 'AC-000123',
           homePrecinctId: HOME,
           votingPrecinctId: OTHER,
+          issuedBy: { subject: 'commission-1', role: 'commission' },
         },
       },
       {
@@ -78,6 +79,7 @@ describe("turnout's projections of voter-roll's topics, through the real broker 
           personalNumber: included,
           precinctId: OTHER,
           addressReference: 'AR-77/2030 Leninsky',
+          includedBy: { subject: 'commission-1', role: 'commission' },
         },
       },
     );

@@ -3,6 +3,8 @@ import { eventually } from '@vl/testing';
 import type { TurnoutUnderTest } from './turnout-under-test';
 import { bishkekPrecinct, electionOn2030_11_24, VoterRollFeed, type VoterRollEvent } from './voter-roll-feed';
 
+const COMMISSION_MEMBER = { subject: 'commission-1', role: 'commission' };
+
 export interface RollOfScenario {
   readonly precincts: readonly string[];
   /** personal number → precinct of the finalized list */
@@ -34,7 +36,14 @@ export async function publishPollingDay(
     })),
     ...(roll.transfers ?? []).map(({ personalNumber, serial, from, to }) => ({
       type: 'AbsenteeCertificateIssued',
-      payload: { electionId, personalNumber, serial, homePrecinctId: from, votingPrecinctId: to },
+      payload: {
+        electionId,
+        personalNumber,
+        serial,
+        homePrecinctId: from,
+        votingPrecinctId: to,
+        issuedBy: COMMISSION_MEMBER,
+      },
     })),
     ...(roll.inclusions ?? []).map(({ personalNumber, precinctId }) => ({
       type: 'VoterIncludedOnPollingDay',
@@ -43,6 +52,7 @@ export async function publishPollingDay(
         personalNumber,
         precinctId,
         addressReference: `AR-${personalNumber.slice(-5)}/2030`,
+        includedBy: COMMISSION_MEMBER,
       },
     })),
   ];

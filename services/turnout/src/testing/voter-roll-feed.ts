@@ -33,6 +33,7 @@ export class VoterRollFeed {
       const produced = eventCatalog.parseForProduce('voter-roll', { type, payload });
       if (!produced.ok) throw new Error(`test data breaks the contract: ${produced.error.message}`);
       return envelopeFor(type, produced.value.payload, {
+        schemaVersion: produced.value.schemaVersion,
         partitionKey: produced.value.partitionKey,
         streamId: `test-${type}`,
       });
