@@ -142,7 +142,11 @@ function channelsOf(catalog: EventCatalog): readonly Channel[] {
   const eventChannels = catalog.topics().map((topic) => ({
     name: topic.name,
     owner: topic.owner,
-    description: `The ${topic.stream} stream of ${topic.owner}, in log order (topic major ${topic.major}).`,
+    description:
+      `The ${topic.stream} stream of ${topic.owner}, in log order (topic major ${topic.major}).` +
+      (topic.ownerOnly
+        ? ` Read only by ${topic.owner}'s own consumer group: it carries check-in times or device sequences (docs/ballot-secrecy.md).`
+        : ''),
     messageKeys: topic.eventTypes.flatMap((type) => {
       const definition = catalog.definition(type);
       return definition === undefined ? [] : versionsOf(definition).map((v) => messageKeyOf(definition, v));

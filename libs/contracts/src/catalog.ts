@@ -15,6 +15,8 @@ export interface TopicDescription {
   readonly owner: ServiceName;
   readonly stream: string;
   readonly major: number;
+  /** read only by the owner's own consumer group (docs/ballot-secrecy.md) */
+  readonly ownerOnly: boolean;
   readonly eventTypes: readonly string[];
 }
 
@@ -61,7 +63,7 @@ function servicesAllowedToProduce(definition: AnyEventDefinition): readonly Serv
 function describeTopics(definitions: readonly AnyEventDefinition[]): readonly TopicDescription[] {
   const topics = new Map<
     string,
-    { owner: ServiceName; stream: string; major: number; eventTypes: string[] }
+    { owner: ServiceName; stream: string; major: number; ownerOnly: boolean; eventTypes: string[] }
   >();
   for (const definition of definitions) {
     for (const owner of servicesAllowedToProduce(definition)) {
@@ -70,8 +72,14 @@ function describeTopics(definitions: readonly AnyEventDefinition[]): readonly To
         owner,
         stream: definition.stream,
         major: definition.topicMajor,
+        ownerOnly: definition.ownerOnly,
         eventTypes: [],
       };
+      // an owner-only topic that also carries an outward event would hand that topic to other services
+      if (topic.ownerOnly !== definition.ownerOnly)
+        throw new ContractDefinitionError(
+          `${definition.type}: every event of ${name} must agree on ownerOnly (${topic.eventTypes.join(', ')} say ${topic.ownerOnly})`,
+        );
       topic.eventTypes.push(definition.type);
       topics.set(name, topic);
     }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { eventEnvelopeSchema, type NewEvent } from './envelope';
 import { ballotContentFields } from './ballot-secrecy';
 import { SERVICE_NAMES, type EventOwner } from './service-name';
-import { CHECKPOINTS_STREAM, OPERATIONS_STREAM, STREAM_NAME_PATTERN } from './topic-name';
+import { CHECKPOINTS_STREAM, SHARED_STREAMS, STREAM_NAME_PATTERN } from './topic-name';
 
 /** A payload is a strict zod object: unknown fields are rejected, so nothing can ride along unvalidated. */
 export type PayloadSchema = z.ZodObject;
@@ -38,6 +38,11 @@ export interface EventSpec<TType extends string, TSchema extends PayloadSchema> 
   readonly upcasters?: readonly Upcaster[];
   /** The topic's major version: 1 until a breaking change moves the whole stream to a new topic. */
   readonly topicMajor?: number;
+  /**
+   * Only the owner's own consumer group reads the topic: it carries what must not leave the service (check-in
+   * times and device sequences, see docs/ballot-secrecy.md). Every event of a stream says the same.
+   */
+  readonly ownerOnly?: boolean;
 }
 
 export interface EventDefinition<
@@ -84,8 +89,11 @@ function problemsOf(spec: EventSpec<string, PayloadSchema>): readonly string[] {
   if (!STREAM_NAME_PATTERN.test(spec.stream)) problems.push('stream must be kebab-case');
   if (spec.stream === CHECKPOINTS_STREAM)
     problems.push(`stream '${CHECKPOINTS_STREAM}' is reserved for signed tree heads`);
-  if (spec.owner === 'any' && spec.stream !== OPERATIONS_STREAM) {
-    problems.push(`events any service may append live in the '${OPERATIONS_STREAM}' stream`);
+  if (spec.owner === 'any' && !SHARED_STREAMS.includes(spec.stream)) {
+    const [operations, ...others] = SHARED_STREAMS;
+    problems.push(
+      `events any service may append live in the '${operations}' stream or in '${others.join("', '")}'`,
+    );
   }
   const major = spec.topicMajor ?? 1;
   if (!Number.isSafeInteger(major) || major < 1) problems.push('topicMajor must be a positive integer');
@@ -135,5 +143,6 @@ export function defineEvent<const TType extends string, TSchema extends PayloadS
     description: spec.description,
     upcasters: Object.freeze([...(spec.upcasters ?? [])]),
     topicMajor: spec.topicMajor ?? 1,
+    ownerOnly: spec.ownerOnly ?? false,
   });
 }

@@ -23,6 +23,9 @@ import { voterCheckedIn } from './turnout/voter-checked-in';
 import { integrityAlertRaised } from './turnout/integrity-alert-raised';
 import { participationFinalized } from './turnout/participation-finalized';
 import { voterAbsent } from './turnout/voter-absent';
+import { participationRecorded } from './turnout/participation-recorded';
+import { participationRangeRead } from './participation/participation-range-read';
+import { participationRead } from './participation/participation-read';
 import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
 import { excuseWindowClosed } from './excuses/excuse-window-closed';
 import { excuseWindowOpened } from './excuses/excuse-window-opened';
@@ -57,6 +60,7 @@ export const eventCatalog = new EventCatalog([
   integrityAlertRaised,
   participationFinalized,
   voterAbsent,
+  participationRecorded,
   checkInPolicyKind.adopted,
   integrityThresholdsKind.adopted,
   // excuses
@@ -73,6 +77,8 @@ export const eventCatalog = new EventCatalog([
   // any service, in its own operations stream
   deadLetterRetried,
   deadLetterSkipped,
+  participationRead,
+  participationRangeRead,
 ]);
 
 /** Any event the ledger knows, as a consumer receives it; switch on `type` to narrow the payload. */

@@ -51,6 +51,7 @@ function resolveTimeZone(name: string): string | null {
 export function ianaTimeZone() {
   return z
     .string()
+    .max(64, { abort: true })
     .regex(IANA_SHAPE, { error: onFormat(TIME_ZONE_RULE), abort: true })
     .superRefine((name, context) => {
       const resolved = resolveTimeZone(name);

@@ -1,7 +1,13 @@
 export { eventEnvelopeSchema, type EventEnvelope, type NewEvent } from './envelope';
 export { ok, err, type Result } from './result';
 export { SERVICE_NAMES, isServiceName, type ServiceName, type EventOwner } from './service-name';
-export { topicName, checkpointTopicOf, TOPIC_NAME_PATTERN, STREAM_NAME_PATTERN } from './topic-name';
+export {
+  topicName,
+  checkpointTopicOf,
+  PARTICIPATION_READS_STREAM,
+  TOPIC_NAME_PATTERN,
+  STREAM_NAME_PATTERN,
+} from './topic-name';
 export {
   defineEvent,
   upcaster,
@@ -41,6 +47,7 @@ export {
 } from './voter-roll/election-called';
 export * from './voter-roll/roll-events';
 export * from './turnout/turnout-events';
+export * from './participation/participation-reads';
 export {
   checkInPolicyKind,
   integrityThresholdsKind,

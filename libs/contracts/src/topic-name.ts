@@ -9,6 +9,12 @@ export const TOPIC_NAME_PATTERN =
 /** The stream that 'any'-owned (ledger-operational) events live in, in every service's log. */
 export const OPERATIONS_STREAM = 'operations';
 
+/** The stream of each service's record of who read a person's participation (ARCHITECTURE invariant 7). */
+export const PARTICIPATION_READS_STREAM = 'participation-reads';
+
+/** The streams 'any'-owned events live in: every service has its own topic of each. */
+export const SHARED_STREAMS: readonly string[] = [OPERATIONS_STREAM, PARTICIPATION_READS_STREAM];
+
 /** Reserved for signed tree heads, which are not events. */
 export const CHECKPOINTS_STREAM = 'checkpoints';
 

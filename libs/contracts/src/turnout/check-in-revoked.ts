@@ -61,6 +61,8 @@ export const checkInRevoked = defineEvent({
   ],
   partitionKey: voterKey,
   partitionKeyDescription: VOTER_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     "A voter's standing check-in was withdrawn (by a precinct commission member, with a reason); the voter may be " +
     'checked in again. Consumers undo what the check-in caused (vouchers, entitlements).',

@@ -24,6 +24,8 @@ export const duplicateCheckInRejected = defineEvent({
   }),
   partitionKey: voterKey,
   partitionKeyDescription: VOTER_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     'An integrity alert: a voter who already has a check-in in this election was presented again, anywhere in ' +
     'the country (DOMAIN: one check-in per voter per election, nationwide). The attempt was refused; the first ' +

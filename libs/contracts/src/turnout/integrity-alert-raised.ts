@@ -38,6 +38,8 @@ export const integrityAlertRaised = defineEvent({
   }),
   partitionKey: pollsKey,
   partitionKeyDescription: POLLS_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     'An integrity signal at one precinct: a pattern that election forensics look at, with its evidence. It ' +
     'raises a question for the CEC and observers; it changes no check-in. Raised once per precinct and signal ' +

@@ -45,6 +45,8 @@ export const pollsClosed = defineEvent({
   ],
   partitionKey: pollsKey,
   partitionKeyDescription: POLLS_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     "A precinct commission closed the polls, at or after the election's official closing time. Check-ins made " +
     'before the official close still arrive from offline poll books during a grace period; after it the ' +

@@ -45,6 +45,8 @@ export const pollsOpened = defineEvent({
   ],
   partitionKey: pollsKey,
   partitionKeyDescription: POLLS_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     "A precinct commission opened the polls, at or after the election's official opening time; check-ins are " +
     'accepted from then on.',

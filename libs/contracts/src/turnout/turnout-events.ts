@@ -36,3 +36,8 @@ export {
   type ParticipationFinalizedPayload,
 } from './participation-finalized';
 export { voterAbsent, type VoterAbsent, type VoterAbsentPayload } from './voter-absent';
+export {
+  participationRecorded,
+  type ParticipationRecorded,
+  type ParticipationRecordedPayload,
+} from './participation-recorded';

@@ -59,6 +59,8 @@ export const voterCheckedIn = defineEvent({
   ],
   partitionKey: voterKey,
   partitionKeyDescription: VOTER_KEY_DESCRIPTION,
+  // check-in times, device sequences, polling-day moments: docs/ballot-secrecy.md
+  ownerOnly: true,
   description:
     'A voter was identified and received a ballot: the duty to participate is met (DOMAIN "Participation"). ' +
     'Records who, where, when and how identified; never anything about the ballot. At most one stands per voter ' +

@@ -9,6 +9,7 @@ const voterListFinalizedPayload = z.strictObject({
   voterCount: z.number().int().min(0).describe('How many VoterListed events the list has.'),
   merkleRoot: z
     .base64()
+    .max(88)
     .describe(
       'RFC 6962 Merkle tree root (SHA-256, base64) over the list’s entries sorted by personal number; each ' +
         'leaf is the RFC 6962 leaf hash of the RFC 8785 canonical JSON of { electionId, personalNumber, ' +

@@ -31,7 +31,10 @@ export const PERSONAL_NUMBER_RULE =
 
 /** A citizen's 14-digit personal number (PIN), checked for its sex digit and embedded birth date. */
 export function personalNumber() {
-  return z.string().refine((value) => personalNumberParts(value) !== null, { error: PERSONAL_NUMBER_RULE });
+  return z
+    .string()
+    .regex(PERSONAL_NUMBER_SHAPE, { error: PERSONAL_NUMBER_RULE, abort: true })
+    .refine((value) => personalNumberParts(value) !== null, { error: PERSONAL_NUMBER_RULE });
 }
 
 /** `NNNN-NNN`: district code and precinct number; abroad precincts are `9999-NNN`. */
