@@ -1,6 +1,7 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Role, RolePattern } from './roles';
+import type { TokenScope } from './scopes';
 
 export const ROLES_METADATA = 'vl:roles';
 export const PUBLIC_METADATA = 'vl:public-reason';
@@ -14,6 +15,10 @@ export const PublicEndpoint = (reason: string) => SetMetadata(PUBLIC_METADATA, r
 export interface Principal {
   readonly subject: string;
   readonly roles: readonly Role[];
+  /** where the token may act; national when the token names no scope */
+  readonly scope: TokenScope;
+  /** the token's expiry, seconds since the epoch */
+  readonly expiresAt: number;
 }
 
 export type AuthenticatedRequest = Request & { principal?: Principal };

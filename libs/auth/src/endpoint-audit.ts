@@ -2,11 +2,14 @@ import { RequestMethod, type INestApplicationContext } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { PUBLIC_METADATA, ROLES_METADATA } from './access-rules';
+import { SCOPE_METADATA, type ScopeDeclaration } from './scoped';
 
 export interface EndpointAccess {
   readonly endpoint: string;
   readonly roles: readonly string[] | undefined;
   readonly publicReason: string | undefined;
+  /** where the endpoint's territory comes from, e.g. `precinct from body.precinctId` */
+  readonly scope: string | undefined;
 }
 
 /** Every HTTP handler of an application with its declared access rule, for the no-default-allow test. */
@@ -32,6 +35,10 @@ export function listEndpointAccess(app: INestApplicationContext): EndpointAccess
             Reflect.getMetadata(ROLES_METADATA, handler) ?? Reflect.getMetadata(ROLES_METADATA, controller),
           publicReason:
             Reflect.getMetadata(PUBLIC_METADATA, handler) ?? Reflect.getMetadata(PUBLIC_METADATA, controller),
+          scope: (
+            (Reflect.getMetadata(SCOPE_METADATA, handler) ??
+              Reflect.getMetadata(SCOPE_METADATA, controller)) as ScopeDeclaration | undefined
+          )?.description,
         });
       }
     }

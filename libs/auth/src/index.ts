@@ -9,12 +9,42 @@ export {
 } from './access-rules';
 export { actingAs, type ActingPrincipal } from './acting-as';
 export { AuthGuard } from './auth.guard';
+export { PollingDayEnds } from './polling-day-ends';
+export {
+  Scope,
+  SCOPE_METADATA,
+  Scoped,
+  type PrecinctLookup,
+  type RequestPath,
+  type ScopeDeclaration,
+} from './scoped';
+export {
+  describeScope,
+  districtOf,
+  isNational,
+  NATIONAL,
+  precinctsScope,
+  regionOf,
+  scopeRefusal,
+  tokenScopeSchema,
+  type DistrictScope,
+  type LocalScope,
+  type NationalScope,
+  type PrecinctsScope,
+  type RegionScope,
+  type ScopeTarget,
+  type TokenScope,
+} from './scopes';
+export { DEFAULT_MAX_LIFETIMES, maxLifetimeOf, maxLifetimesSchema } from './token-lifetimes';
 export { AuthModule } from './auth.module';
 export { listEndpointAccess, type EndpointAccess } from './endpoint-audit';
 export {
   anyRoleMatches,
   FIXED_ROLES,
+  lifetimeKeyOf,
+  LOCAL_ROLES,
   parseRole,
+  READ_ONLY_ROLES,
   roleMatches,
   roleSchema,
   type Role,

@@ -37,3 +37,16 @@ export function roleMatches(role: Role, pattern: RolePattern): boolean {
 export function anyRoleMatches(roles: readonly Role[], patterns: readonly RolePattern[]): boolean {
   return roles.some((role) => patterns.some((pattern) => roleMatches(role, pattern)));
 }
+
+/** Roles whose token must name a local scope: a poll worker serves precincts, a commission its precincts or territory. */
+export const LOCAL_ROLES: readonly FixedRole[] = ['poll-worker', 'commission'];
+
+/** Roles that only read: no endpoint that changes anything admits them, whatever it declares. */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];
+
+/** The key a role's maximum token lifetime is configured under: the role, or `ministry`/`citizen` for their kind. */
+export function lifetimeKeyOf(role: Role): string {
+  if (role.startsWith('ministry:')) return 'ministry';
+  if (role.startsWith('citizen:')) return 'citizen';
+  return role;
+}

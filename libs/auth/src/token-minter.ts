@@ -1,5 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 import type { Role } from './roles';
+import { isNational, type TokenScope } from './scopes';
+import { maxLifetimeOf } from './token-lifetimes';
 
 export interface SigningKey {
   readonly privateJwk: JWK;
@@ -18,18 +20,29 @@ export interface TokenRequest {
   readonly subject: string;
   readonly roles: readonly Role[];
   readonly issuer: string;
-  readonly audience: string;
+  /** the service(s) the token is for */
+  readonly audience: string | readonly string[];
+  /** where the token acts; omitted for national tokens */
+  readonly scope?: TokenScope;
+  /** at most the roles' maximum lifetime (DEFAULT_MAX_LIFETIMES), which is also the default up to 8 h */
   readonly ttlSeconds?: number;
+  /** seconds since the epoch; now by default */
+  readonly issuedAt?: number;
 }
+
+const DEFAULT_TTL_SECONDS = 8 * 3600;
 
 export async function mintToken(signingKey: JWK, request: TokenRequest): Promise<string> {
   const key = await importJWK(signingKey, 'EdDSA');
-  return new SignJWT({ roles: [...request.roles] })
+  const issuedAt = request.issuedAt ?? Math.floor(Date.now() / 1000);
+  const ttl = request.ttlSeconds ?? Math.min(DEFAULT_TTL_SECONDS, maxLifetimeOf(request.roles).seconds);
+  const scope = request.scope && !isNational(request.scope) ? { scope: request.scope } : {};
+  return new SignJWT({ roles: [...request.roles], ...scope })
     .setProtectedHeader({ alg: 'EdDSA', kid: signingKey.kid ?? 'local' })
     .setSubject(request.subject)
     .setIssuer(request.issuer)
-    .setAudience(request.audience)
-    .setIssuedAt()
-    .setExpirationTime(`${request.ttlSeconds ?? 8 * 3600}s`)
+    .setAudience(typeof request.audience === 'string' ? request.audience : [...request.audience])
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ttl)
     .sign(key);
 }

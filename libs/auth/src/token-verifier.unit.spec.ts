@@ -1,16 +1,25 @@
 import { SignJWT, importJWK } from 'jose';
 import { generateSigningKey, mintToken, type SigningKey } from './token-minter';
+import { precinctsScope } from './scopes';
 import { TokenVerifier } from './token-verifier';
 
 const issuer = 'test-issuer';
-const audience = 'voting-ledger';
+const audience = 'turnout';
+const SCOPE = precinctsScope('0190a7e4-0000-7000-8000-000000000001', '1101-011');
 
 describe('TokenVerifier: a verified token is remembered until its own expiry', () => {
   let key: SigningKey;
   let now: number;
   let verifier: TokenVerifier;
   const pollWorkerToken = (ttlSeconds: number) =>
-    mintToken(key.privateJwk, { subject: 'pw-1', roles: ['poll-worker'], issuer, audience, ttlSeconds });
+    mintToken(key.privateJwk, {
+      subject: 'pw-1',
+      roles: ['poll-worker'],
+      issuer,
+      audience,
+      ttlSeconds,
+      scope: SCOPE,
+    });
 
   beforeAll(async () => {
     key = await generateSigningKey('test-key');
@@ -24,7 +33,10 @@ describe('TokenVerifier: a verified token is remembered until its own expiry', (
     const token = await pollWorkerToken(60);
     const first = await verifier.verify(token);
     const second = await verifier.verify(token);
-    expect(first).toEqual({ ok: true, principal: { subject: 'pw-1', roles: ['poll-worker'] } });
+    expect(first).toEqual({
+      ok: true,
+      principal: { subject: 'pw-1', roles: ['poll-worker'], scope: SCOPE, expiresAt: expect.any(Number) },
+    });
     expect(second).toEqual(first);
   });
 
@@ -34,8 +46,9 @@ describe('TokenVerifier: a verified token is remembered until its own expiry', (
     now += 59_000;
     expect((await verifier.verify(token)).ok).toBe(true);
     now += 2_000;
-    expect(await verifier.verify(token)).toEqual({ ok: false, reason: 'token rejected: ERR_JWT_EXPIRED' });
-    expect(await verifier.verify(token)).toEqual({ ok: false, reason: 'token rejected: ERR_JWT_EXPIRED' });
+    const expired = { ok: false, rule: 'token', reason: 'token rejected: ERR_JWT_EXPIRED' };
+    expect(await verifier.verify(token)).toEqual(expired);
+    expect(await verifier.verify(token)).toEqual(expired);
   });
 
   it('given a remembered token, when its signature is altered, then the altered bytes are rejected', async () => {
@@ -44,13 +57,15 @@ describe('TokenVerifier: a verified token is remembered until its own expiry', (
     const forged = `${token.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`;
     expect(await verifier.verify(forged)).toEqual({
       ok: false,
+      rule: 'token',
       reason: 'token rejected: ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
     });
   });
 
   it('given a token without an expiry, when verified, then it is rejected naming the missing claim', async () => {
-    const signed = await new SignJWT({ roles: ['poll-worker'] })
+    const signed = await new SignJWT({ roles: ['poll-worker'], scope: SCOPE })
       .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
+      .setIssuedAt()
       .setSubject('pw-1')
       .setIssuer(issuer)
       .setAudience(audience)

@@ -8,6 +8,7 @@ import {
   loadConfig,
   type Environment,
 } from '@vl/config';
+import { maxLifetimesSchema } from '@vl/auth';
 import { clockEnvironment, refuseDrillClockOutsideDrills } from '@vl/clock';
 import type { JSONWebKeySet } from 'jose';
 import { createPrivateKey } from 'node:crypto';
@@ -33,7 +34,9 @@ export function serviceConfigSchema(descriptor: ServiceDescriptor) {
     KAFKA_BROKERS: envBrokerList,
     AUTH_JWKS: envJson.pipe(jwksSchema),
     AUTH_ISSUER: z.string().min(1).default('voting-ledger'),
-    AUTH_AUDIENCE: z.string().min(1).default('voting-ledger'),
+    // each service accepts only tokens issued for it
+    AUTH_AUDIENCE: z.string().min(1).default(descriptor.name),
+    AUTH_MAX_LIFETIMES: envJson.pipe(maxLifetimesSchema).default(maxLifetimesSchema.parse({})),
     LOG_LEVEL: envLogLevel,
     LEDGER_SIGNING_KEY: z
       .string({

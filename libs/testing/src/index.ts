@@ -12,7 +12,7 @@ export {
   type ServiceUnderTest,
   type ServiceUnderTestOptions,
 } from './service-under-test';
-export { TestTokens } from './test-tokens';
+export { NOWHERE_SCOPE, TestTokens } from './test-tokens';
 export { byKey, readTopic, type ReadTopicOptions, type TopicMessage } from './topic-reader';
 export { EventFeed, type FedEvent } from './event-feed';
 export { TestClock } from './test-clock';

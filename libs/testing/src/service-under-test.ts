@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import type { Role } from '@vl/auth';
+import type { Role, TokenScope } from '@vl/auth';
 import { createServiceApp, type AppModuleFactory, type ServiceDescriptor } from '@vl/service-kit';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -26,6 +26,8 @@ export interface Answer {
 
 export interface RequestOptions {
   readonly roles?: readonly Role[];
+  /** where the caller's token acts (a precinct, a territory); national when omitted for national roles */
+  readonly scope?: TokenScope;
   readonly json?: unknown;
   readonly csv?: string;
   readonly contentType?: string;
@@ -39,7 +41,9 @@ export interface ServiceUnderTest {
   readonly http: ReturnType<typeof request>;
   readonly dataSource: DataSource;
   readonly schema: TestSchema;
-  token(roles: Role | readonly Role[], subject?: string): Promise<string>;
+  token(roles: Role | readonly Role[], subject?: string, scope?: TokenScope): Promise<string>;
+  /** the tokens this service trusts, for tokens with other claims (audience, lifetime) */
+  readonly tokens: TestTokens;
   /** one call with a bearer token for the given roles (or the default ones), the JSON answer parsed */
   request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, options?: RequestOptions): Promise<Answer>;
   /** how many events of each type the log holds */
@@ -53,7 +57,10 @@ export interface ServiceUnderTest {
 /** Boots a service's Nest application against the suite's fresh schema and the test broker. */
 export async function startServiceUnderTest(options: ServiceUnderTestOptions): Promise<ServiceUnderTest> {
   const schema = options.schema ?? (await TestSchema.create(options.descriptor.name));
-  const tokens = await TestTokens.create(`${options.descriptor.name}-test`);
+  const tokens = await TestTokens.create(
+    `${options.descriptor.name}-test`,
+    options.env?.['AUTH_AUDIENCE'] ?? options.descriptor.name,
+  );
   let app: INestApplication | undefined;
   try {
     ({ app } = await createServiceApp(options.descriptor, options.module, {
@@ -70,7 +77,8 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
   const { port } = running.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const dataSource = running.get(DataSource);
-  const token = (roles: Role | readonly Role[], subject?: string) => tokens.mint(roles, subject);
+  const token = (roles: Role | readonly Role[], subject?: string, scope?: TokenScope) =>
+    tokens.mint(roles, subject, scope);
   return {
     app: running,
     url,
@@ -78,10 +86,13 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     dataSource,
     schema,
     token,
-    async request(method, path, { roles, json, csv, contentType } = {}) {
+    tokens,
+    async request(method, path, { roles, scope, json, csv, contentType } = {}) {
       const given = roles ?? options.defaultRoles;
       if (!given) throw new Error(`${method} ${path}: name the caller's roles (or start with defaultRoles)`);
-      const headers: Record<string, string> = { authorization: `Bearer ${await token(given)}` };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${await token(given, undefined, scope)}`,
+      };
       let body: string | undefined;
       if (json !== undefined) {
         headers['content-type'] = 'application/json';

@@ -1,0 +1,107 @@
+import { SetMetadata, type Type } from '@nestjs/common';
+import type { Request } from 'express';
+import type { ScopeTarget } from './scopes';
+
+export const SCOPE_METADATA = 'vl:scope';
+
+/** A request part by path: `params.precinctId`, `body.precinctId`, `query.code`, or every item `body.checkIns[].precinctId`. */
+export type RequestPath = `${'params' | 'body' | 'query'}.${string}`;
+
+/** A precinct that only a look-up tells (the precinct of the check-in a revocation withdraws, a voter's home list). */
+export interface PrecinctLookup {
+  /** the precinct, or undefined when there is nothing to act on (the handler answers that for every caller alike) */
+  precinctOf(request: Request): Promise<string | undefined>;
+}
+
+/** Where an endpoint's territory comes from; every controller method declares one with `@Scoped`. */
+export type ScopeDeclaration =
+  | { readonly kind: 'national'; readonly description: string }
+  | { readonly kind: 'unscoped'; readonly description: string }
+  | {
+      readonly kind: 'territorial';
+      readonly description: string;
+      readonly election: (request: Request) => string | undefined;
+      readonly target?: (request: Request) => ScopeTarget;
+      readonly lookup?: Type<PrecinctLookup>;
+    };
+
+/** The scope check of an endpoint, as well as its roles. */
+export const Scoped = (declaration: ScopeDeclaration) => SetMetadata(SCOPE_METADATA, declaration);
+
+const ELECTION_PARAM: RequestPath = 'params.electionId';
+
+export const Scope = {
+  /** Only national tokens (CEC operators, auditors, ...): imports, finalization, exports, operations. */
+  national: (): ScopeDeclaration => ({ kind: 'national', description: 'national' }),
+  /** Not about any election or territory (the geography, the law's policies); the reason is documented. */
+  unscoped: (reason: string): ScopeDeclaration => ({ kind: 'unscoped', description: `none: ${reason}` }),
+  /** Election-wide figures: any token of this election (its hours, the open data). */
+  election: (election: RequestPath = ELECTION_PARAM): ScopeDeclaration => ({
+    kind: 'territorial',
+    description: `election from ${election}`,
+    election: readPath(election) as (request: Request) => string | undefined,
+    target: () => WHOLE_ELECTION,
+  }),
+  /** One precinct (or each of a list's) from the request, or from a look-up. */
+  precinct: (
+    from: RequestPath | Type<PrecinctLookup>,
+    election: RequestPath = ELECTION_PARAM,
+  ): ScopeDeclaration => {
+    const electionOf = readPath(election) as (request: Request) => string | undefined;
+    if (typeof from !== 'string')
+      return {
+        kind: 'territorial',
+        description: `precinct by look-up (${from.name})`,
+        election: electionOf,
+        lookup: from,
+      };
+    const read = readPath(from);
+    return {
+      kind: 'territorial',
+      description: `precinct from ${from}`,
+      election: electionOf,
+      target: (request) => ({ precincts: asList(read(request)) }),
+    };
+  },
+  /** A territory the request names (a precinct, district, region or the country), resolved by a function. */
+  territory: (
+    description: string,
+    resolve: (request: Request) => ScopeTarget,
+    election: RequestPath = ELECTION_PARAM,
+  ): ScopeDeclaration => ({
+    kind: 'territorial',
+    description: `territory from ${description}`,
+    election: readPath(election) as (request: Request) => string | undefined,
+    target: resolve,
+  }),
+};
+
+const WHOLE_ELECTION: ScopeTarget = { wholeElection: true };
+
+// a missing or malformed value is no precinct any token serves, so a local token is refused before validation answers 400
+function asList(value: unknown): readonly string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : '(missing)'));
+  return ['(missing)'];
+}
+
+/** A reader compiled once per declaration: the hot path walks two or three properties. */
+function readPath(path: RequestPath): (request: Request) => unknown {
+  const [part, ...rest] = path.split('.') as ['params' | 'body' | 'query', ...string[]];
+  const listAt = rest.findIndex((segment) => segment.endsWith('[]'));
+  const dig = (value: unknown, segments: readonly string[]): unknown => {
+    let current = value;
+    for (const segment of segments) {
+      if (current === null || typeof current !== 'object') return undefined;
+      current = (current as Record<string, unknown>)[segment];
+    }
+    return current;
+  };
+  if (listAt < 0) return (request) => dig(request[part], rest);
+  const head = [...rest.slice(0, listAt), (rest[listAt] as string).slice(0, -2)];
+  const tail = rest.slice(listAt + 1);
+  return (request) => {
+    const list = dig(request[part], head);
+    return Array.isArray(list) ? list.map((item) => dig(item, tail)) : undefined;
+  };
+}
