@@ -6,6 +6,7 @@ import { checkDrillClock } from './clock/service-clock';
 import { checkDatabase, checkKafka, DependencyUnavailable } from './dependency-checks';
 import { loadServiceConfig, type ServiceConfig } from './service-config';
 import type { ServiceDescriptor } from './service-descriptor';
+import { parseRequestBodies } from './request-bodies/json-bodies';
 
 export type AppModuleFactory = (config: ServiceConfig) => Type<unknown> | DynamicModule;
 
@@ -21,7 +22,12 @@ export async function createServiceApp(
     checkKafka(config.KAFKA_BROKERS),
     checkDrillClock(config),
   ]);
-  const app = await NestFactory.create(appModule(config), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(appModule(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
+  parseRequestBodies(app);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return { app, config };

@@ -9,5 +9,14 @@ export {
   ServiceKitModule,
   type ServiceKitOptions,
 } from './service-kit.module';
+export { errorAnswerOf, type ErrorAnswer, type ErrorBody, type FieldError } from './errors/error-answer';
+export {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_METADATA,
+  Idempotent,
+  IdempotencyInterceptor,
+  IdempotentRequests1763860001000,
+  IdempotentRequestsStore,
+} from './idempotency';
 export { LedgerErrorsFilter } from './ledger-errors.filter';
 export { ZodValidationPipe } from './zod-validation.pipe';

@@ -1,24 +1,14 @@
 import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
+import { errorAnswerOf } from './errors/error-answer';
 
-const STATUS_BY_ERROR_NAME: Readonly<Record<string, number>> = {
-  EventContractViolation: 400,
-  StreamVersionConflict: 409,
-  EventIdReused: 409,
-};
-
-/** Ledger errors that are the caller's to fix become 4xx with the ledger's own message; others as usual. */
+/** Every 4xx answer in one shape with errors[] (field, rule), ledger errors included; 5xx as usual. */
 @Catch()
 export class LedgerErrorsFilter extends BaseExceptionFilter {
   override catch(error: unknown, host: ArgumentsHost): void {
-    const status = error instanceof Error ? STATUS_BY_ERROR_NAME[error.name] : undefined;
-    if (status === undefined || host.getType() !== 'http') return super.catch(error, host);
-    const { name, message } = error as Error;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(status)
-      .json({ statusCode: status, error: name, message });
+    const answer = host.getType() === 'http' ? errorAnswerOf(error) : undefined;
+    if (answer === undefined) return super.catch(error, host);
+    host.switchToHttp().getResponse<Response>().status(answer.status).json(answer.body);
   }
 }

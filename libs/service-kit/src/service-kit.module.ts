@@ -13,6 +13,10 @@ import { ClockAnnouncement } from './clock/clock.announcement';
 import { DrillClockController } from './clock/drill-clock.controller';
 import { serviceClockProviders } from './clock/service-clock';
 import { HealthController } from './health.controller';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotentRequests1763860001000 } from './idempotency/idempotent-requests.migration';
+import { IdempotentRequestsStore } from './idempotency/idempotent-requests.store';
+import { MalformedBodyInterceptor } from './request-bodies/malformed-body.interceptor';
 import { LedgerErrorsFilter } from './ledger-errors.filter';
 import { createKafka, KAFKA } from './kafka-client';
 import { MetricsController } from './metrics.controller';
@@ -42,7 +46,10 @@ export class ServiceKitModule {
       { provide: SERVICE_DESCRIPTOR, useValue: descriptor },
       { provide: ServiceMetrics, useValue: metrics },
       { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      { provide: APP_INTERCEPTOR, useClass: MalformedBodyInterceptor },
       { provide: APP_FILTER, useClass: LedgerErrorsFilter },
+      IdempotentRequestsStore,
+      IdempotencyInterceptor,
       {
         provide: KAFKA,
         inject: [PinoLogger],
@@ -72,7 +79,11 @@ export class ServiceKitModule {
           url: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
           applicationName: descriptor.name,
-          migrations,
+          // every service answers retried POSTs from its own idempotent_requests table
+          migrations: [
+            ...(Array.isArray(migrations) ? migrations : Object.values(migrations)),
+            IdempotentRequests1763860001000,
+          ],
           migrationsRun: true,
           migrationsTableName: 'schema_migrations',
           synchronize: false,
@@ -95,7 +106,15 @@ export class ServiceKitModule {
       ],
       controllers: [HealthController, MetricsController, ...(onDrillClock ? [DrillClockController] : [])],
       providers,
-      exports: [SERVICE_CONFIG, SERVICE_DESCRIPTOR, ServiceMetrics, KAFKA, CLOCK],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_DESCRIPTOR,
+        ServiceMetrics,
+        KAFKA,
+        CLOCK,
+        IdempotentRequestsStore,
+        IdempotencyInterceptor,
+      ],
     };
   }
 }

@@ -12,9 +12,9 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal, type Role } from '@vl/auth';
+import { CurrentPrincipal, type Principal, type Role, Roles, Scope, Scoped } from '@vl/auth';
 import type { AnyPolicyKind, FieldIssue } from '@vl/contracts';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import type { Response } from 'express';
 import { decisionAdoptionIdOf, type PolicyAdoption, type PolicyRejection } from '../index';
 import { PolicyBook } from './policy-book';
@@ -37,6 +37,8 @@ export class PoliciesController {
   /** Adopts a policy of a kind: by a CEC operator for the CEC's kinds, by the Cabinet's office for benefit programs. */
   @Post(':kind')
   @Roles('cec-operator', 'cabinet')
+  @Scoped(Scope.national())
+  @Idempotent()
   async adopt(
     @Param(new ZodValidationPipe(policyKindPath)) { kind: name }: { kind: string },
     @Body(new ZodValidationPipe(adoptPolicyRequest)) request: AdoptPolicyRequest,
@@ -67,6 +69,7 @@ export class PoliciesController {
   /** Every adoption of a kind, in the order adopted, the statutory default first. */
   @Get(':kind')
   @Roles('cec-operator', 'cabinet', 'auditor', 'commission', 'ministry:*')
+  @Scoped(Scope.unscoped('the policies in force are the law, the same for every precinct'))
   list(@Param(new ZodValidationPipe(policyKindPath)) { kind: name }: { kind: string }) {
     const kind = this.kindOf(name);
     return { kind: kind.kind, adoptions: this.book.line(kind).map(answer) };
@@ -75,6 +78,7 @@ export class PoliciesController {
   /** The policy of a kind that an election on the given date applies. */
   @Get(':kind/in-force')
   @Roles('cec-operator', 'cabinet', 'auditor', 'commission', 'ministry:*')
+  @Scoped(Scope.unscoped('the policies in force are the law, the same for every precinct'))
   inForce(
     @Param(new ZodValidationPipe(policyKindPath)) { kind: name }: { kind: string },
     @Query(new ZodValidationPipe(inForceQuery)) { date }: { date: string },

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import { DrillAdvanceRefused } from '@vl/clock';
 import { z } from 'zod';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ZodValidationPipe } from '../zod-validation.pipe';
 import { SERVICE_CLOCK, type ServiceClock } from './service-clock';
 
@@ -17,6 +18,7 @@ const advanceBody = z
 /** The shared drill clock of a drill, routed only when the service runs on it: read it, or move it forward. */
 @Controller('drill-clock')
 @Roles('cec-operator')
+@Scoped(Scope.national())
 export class DrillClockController {
   constructor(@Inject(SERVICE_CLOCK) private readonly clock: ServiceClock) {}
 
@@ -34,6 +36,8 @@ export class DrillClockController {
   /** Moves the drill clock forward at once for every service of the drill (e.g. {"by":"P5Y"}); never back. */
   @Post('advance')
   @HttpCode(200)
+  // advancing by a duration twice moves the clock twice: a retry must not
+  @Idempotent()
   async advance(
     @Body(new ZodValidationPipe(advanceBody)) body: z.infer<typeof advanceBody>,
     @CurrentPrincipal() operator: Principal,

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { PUBLIC_METADATA, ROLES_METADATA } from '@vl/auth';
+import { IDEMPOTENT_METADATA } from '../idempotency/idempotent.decorator';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | { forwardRef: () => unknown };
 type Controller = Type<unknown>;
@@ -35,6 +36,8 @@ export interface ControllerRoute {
   readonly arguments: readonly RouteArgument[];
   readonly roles: readonly string[] | undefined;
   readonly publicReason: string | undefined;
+  /** declared @Idempotent(): takes an Idempotency-Key header; naturalId names a body field that also serves */
+  readonly idempotent: { readonly naturalId: string | null } | undefined;
 }
 
 const SOURCES: Partial<Record<RouteParamtypes, RouteArgument['source']>> = {
@@ -100,6 +103,7 @@ export function routesOf(controller: Controller): ControllerRoute[] {
       roles: Reflect.getMetadata(ROLES_METADATA, fn) ?? Reflect.getMetadata(ROLES_METADATA, controller),
       publicReason:
         Reflect.getMetadata(PUBLIC_METADATA, fn) ?? Reflect.getMetadata(PUBLIC_METADATA, controller),
+      idempotent: Reflect.getMetadata(IDEMPOTENT_METADATA, fn) as ControllerRoute['idempotent'],
     };
     return base.flatMap((prefix) => pathsOf(own).map((path) => ({ ...route, path: joinPath(prefix, path) })));
   });

@@ -71,8 +71,10 @@ const METHOD_ORDER = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'
 
 const ERROR_SCHEMA: JsonObject = {
   type: 'object',
-  description: 'Every 4xx and 5xx answer; a 400 from input validation lists each field and rule in errors.',
-  required: ['statusCode', 'error', 'message'],
+  description:
+    'Every 4xx and 5xx answer; every 4xx lists in errors each field (a dotted path, a header, (body), or (request) ' +
+    'for the request as a whole) and the rule it broke.',
+  required: ['statusCode', 'error', 'message', 'errors'],
   properties: {
     statusCode: { type: 'integer', description: 'The HTTP status again.' },
     error: { type: 'string', description: 'The status text, or the rule that refused the request.' },
@@ -177,7 +179,11 @@ function operationOf(
   options: OpenApiOptions,
   hoisted: Map<string, Json>,
 ): JsonObject {
-  const parameters = [...parametersOf(route, 'path', hoisted), ...parametersOf(route, 'query', hoisted)];
+  const parameters = [
+    ...parametersOf(route, 'path', hoisted),
+    ...parametersOf(route, 'query', hoisted),
+    ...(route.idempotent ? [idempotencyKeyParameter(route.idempotent.naturalId)] : []),
+  ];
   const reader = source?.calls
     .map((name) => options.bodyReaders?.[name])
     .find((found): found is BodyReader => found !== undefined);
@@ -194,6 +200,8 @@ function operationOf(
     ...(route.publicReason === undefined ? [401, 403] : []),
     ...(source?.throws ?? []).flatMap((name) => (ERROR_STATUSES[name] ? [ERROR_STATUSES[name]] : [])),
     ...(reader?.statuses ?? []),
+    // a key still being answered, or reused for another request
+    ...(route.idempotent ? [409, 422] : []),
   ]);
   const roles = route.publicReason === undefined ? [...(route.roles ?? [])] : [];
   const comment = source?.comment;
@@ -225,6 +233,23 @@ function operationOf(
     security: route.publicReason === undefined ? [{ [BEARER_SCHEME]: roles }] : [],
     'x-roles': roles,
     ...(route.publicReason !== undefined ? { 'x-public': route.publicReason } : {}),
+  };
+}
+
+function idempotencyKeyParameter(naturalId: string | null): JsonObject {
+  const natural = naturalId
+    ? ` Without it, ${naturalId} in the body already makes a retry safe: the same ${naturalId} appends nothing again.`
+    : '';
+  return {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'A key the client chooses for this request (a UUID). A retry with the same key and the same request gets ' +
+      'the first answer (same status and body, header Idempotent-Replayed: true) and changes nothing; the same ' +
+      'key with another request answers 422, and while the first is still running 409.' +
+      natural,
+    schema: { type: 'string', minLength: 8, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
   };
 }
 

@@ -215,7 +215,12 @@ describe('OpenAPI generator', () => {
     expect(at(document, '#/components/responses/BadRequest/content/application~1json/schema')).toEqual({
       $ref: '#/components/schemas/Error',
     });
-    expect(at(document, '#/components/schemas/Error/required')).toEqual(['statusCode', 'error', 'message']);
+    expect(at(document, '#/components/schemas/Error/required')).toEqual([
+      'statusCode',
+      'error',
+      'message',
+      'errors',
+    ]);
     expect(at(document, '#/components/schemas/Error/properties/errors/items/required')).toEqual([
       'field',
       'rule',

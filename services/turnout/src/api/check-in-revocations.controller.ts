@@ -8,9 +8,10 @@ import {
   Post,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import { RevokeCheckInCommand } from '../application/revoke-check-in/revoke-check-in.command';
+import { RevokedCheckInPrecinct } from './revoked-check-in-precinct';
 import { revokeRequest, voterPath, type RevokeRequest } from './check-in.requests';
 
 @Controller('elections/:electionId/check-ins/:personalNumber/revoke')
@@ -21,6 +22,8 @@ export class CheckInRevocationsController {
   @Post()
   @HttpCode(201)
   @Roles('commission')
+  @Scoped(Scope.precinct(RevokedCheckInPrecinct))
+  @Idempotent()
   async revoke(
     @Param(new ZodValidationPipe(voterPath)) voter: { electionId: string; personalNumber: string },
     @Body(new ZodValidationPipe(revokeRequest)) request: RevokeRequest,

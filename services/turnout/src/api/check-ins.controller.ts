@@ -9,13 +9,14 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import type { Actor } from '@vl/contracts';
 import type { Response } from 'express';
 import { CheckInQueue } from '../application/check-in-voters/check-in-queue';
 import type { CheckInOutcome } from '../application/check-in-voters/check-in-voters.handler';
 import { CLOCK, type Clock } from '@vl/clock';
+import { ParticipationReads } from '@vl/ledger';
 import { PollingDays, unknownElection } from '../application/polling-days';
 import type { CheckInVoter } from '../domain/check-in-voter';
 import {
@@ -25,7 +26,7 @@ import {
   type CheckInRequest,
   type CheckInSyncRequest,
 } from './check-in.requests';
-import { answerOf, statusOf } from './check-in.responses';
+import { answerOf, statusOf, type CheckInAnswer } from './check-in.responses';
 
 @Controller('elections/:electionId/check-ins')
 export class CheckInsController {
@@ -33,11 +34,14 @@ export class CheckInsController {
     private readonly queue: CheckInQueue,
     private readonly pollingDays: PollingDays,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reads: ParticipationReads,
   ) {}
 
   /** A poll worker checks one voter in; a retry with the same checkInId gets the first answer back. */
   @Post()
   @Roles('poll-worker')
+  @Scoped(Scope.precinct('body.precinctId'))
+  @Idempotent('checkInId')
   async checkIn(
     @Param(new ZodValidationPipe(electionPath)) { electionId }: { electionId: string },
     @Body(new ZodValidationPipe(checkInRequest)) request: CheckInRequest,
@@ -50,6 +54,7 @@ export class CheckInsController {
       { ...voter, electionId, pollWorker: pollWorkerOf(pollWorker), receivedAt, device: device ?? null },
     ]);
     const answer = answerOf(request.checkInId, outcome as CheckInOutcome);
+    await this.recordRepeated(pollWorker, electionId, [[request, answer]]);
     response.status(statusOf(answer));
     return answer;
   }
@@ -58,6 +63,8 @@ export class CheckInsController {
   @Post('batch')
   @HttpCode(200)
   @Roles('poll-worker')
+  @Scoped(Scope.precinct('body.checkIns[].precinctId'))
+  @Idempotent('checkIns[].checkInId')
   async sync(
     @Param(new ZodValidationPipe(electionPath)) { electionId }: { electionId: string },
     @Body(new ZodValidationPipe(checkInSyncRequest)) request: CheckInSyncRequest,
@@ -78,6 +85,11 @@ export class CheckInsController {
     const answers = outcomes.map((outcome, index) =>
       answerOf((commands[index] as CheckInVoter).checkInId, outcome),
     );
+    await this.recordRepeated(
+      pollWorker,
+      electionId,
+      answers.map((answer, index) => [commands[index] as CheckInVoter, answer]),
+    );
     const count = (kind: string) => answers.filter((answer) => answer.outcome === kind).length;
     return {
       deviceId: request.deviceId,
@@ -86,6 +98,19 @@ export class CheckInsController {
       rejected: count('rejected'),
       outcomes: answers,
     };
+  }
+
+  // "already took part" tells the poll worker that the person voted: each such answer is a recorded read (rare)
+  private async recordRepeated(
+    pollWorker: Principal,
+    electionId: string,
+    answered: readonly (readonly [{ personalNumber: string; precinctId: string }, CheckInAnswer])[],
+  ): Promise<void> {
+    const people = answered
+      .filter(([, answer]) => answer.outcome === 'duplicate')
+      .map(([{ personalNumber, precinctId }]) => ({ personalNumber, electionId, precinctId }));
+    if (people.length > 0)
+      await this.reads.record(pollWorker, 'poll-worker', 'repeated-check-in', { people });
   }
 }
 

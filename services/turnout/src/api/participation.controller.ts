@@ -1,7 +1,7 @@
 import { ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import { FinalizeParticipationCommand } from '../application/finalize-participation/finalize-participation.command';
 import { ParticipationStatuses } from '../application/participation-status';
 import { electionPath } from './check-in.requests';
@@ -21,6 +21,8 @@ export class ParticipationController {
   @Post('finalize')
   @HttpCode(202)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async finalize(
     @Param(new ZodValidationPipe(electionPath)) { electionId }: { electionId: string },
     @CurrentPrincipal() operator: Principal,
@@ -40,6 +42,7 @@ export class ParticipationController {
   /** The finalized figures and how many VoterAbsent events are derived so far; 404 before finalization. */
   @Get()
   @Roles('cec-operator', 'auditor')
+  @Scoped(Scope.national())
   async status(@Param(new ZodValidationPipe(electionPath)) { electionId }: { electionId: string }) {
     const status = await this.statuses.of(electionId);
     if (!status) throw new NotFoundException(`participation in election ${electionId} is not finalized`);

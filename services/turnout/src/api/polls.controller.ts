@@ -8,8 +8,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import { ClosePollsCommand } from '../application/close-polls/close-polls.command';
 import { OpenPollsCommand, type PollsCommandRejection } from '../application/open-polls/open-polls.command';
 import { pollsPath } from './check-in.requests';
@@ -24,6 +24,8 @@ export class PollsController {
   @Post('open')
   @HttpCode(201)
   @Roles('commission')
+  @Scoped(Scope.precinct('params.precinctId'))
+  @Idempotent()
   async open(
     @Param(new ZodValidationPipe(pollsPath)) { electionId, precinctId }: PollsPath,
     @CurrentPrincipal() member: Principal,
@@ -39,6 +41,8 @@ export class PollsController {
   @Post('close')
   @HttpCode(201)
   @Roles('commission')
+  @Scoped(Scope.precinct('params.precinctId'))
+  @Idempotent()
   async close(
     @Param(new ZodValidationPipe(pollsPath)) { electionId, precinctId }: PollsPath,
     @CurrentPrincipal() member: Principal,

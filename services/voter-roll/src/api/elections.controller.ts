@@ -2,17 +2,18 @@ import {
   Body,
   ConflictException,
   Controller,
+  Headers,
   HttpCode,
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
-import { v7 as uuidv7 } from 'uuid';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import { CallElectionCommand } from '../application/call-election/call-election.command';
 
 import { callElectionRequest, type CallElectionRequest } from './call-election.request';
+import { electionIdFor } from './election-id';
 
 @Controller('elections')
 export class ElectionsController {
@@ -22,13 +23,16 @@ export class ElectionsController {
   @Post()
   @HttpCode(201)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async call(
     @Body(new ZodValidationPipe(callElectionRequest)) request: CallElectionRequest,
     @CurrentPrincipal() operator: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ) {
     const outcome = await this.commands.execute(
       new CallElectionCommand({
-        electionId: uuidv7(),
+        electionId: electionIdFor(idempotencyKey),
         ...request,
         calledBy: actingAs(operator, 'cec-operator'),
       }),

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import type { Result } from '@vl/contracts';
+import { Idempotent } from '@vl/service-kit';
 import type { Request } from 'express';
 import { CivilRegistryImport } from '../application/import-civil-registry/civil-registry-import';
 import { BoundedRejects } from '../application/import-civil-registry/import-sinks';
@@ -26,6 +27,8 @@ export class ImportsController {
   @Post('precincts')
   @HttpCode(200)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async importPrecincts(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
     return answer(await this.precincts.run(csvBody(request), actingAs(operator, 'cec-operator')));
   }
@@ -34,6 +37,8 @@ export class ImportsController {
   @Post('commission-members')
   @HttpCode(200)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async importCommissionMembers(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
     return answer(await this.commissionMembers.run(csvBody(request), actingAs(operator, 'cec-operator')));
   }
@@ -42,6 +47,8 @@ export class ImportsController {
   @Post('civil-registry')
   @HttpCode(200)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async importCivilRegistry(@Req() request: Request, @CurrentPrincipal() operator: Principal) {
     const rejects = new BoundedRejects(REJECTS_IN_ANSWER);
     const importedBy = actingAs(operator, 'cec-operator');

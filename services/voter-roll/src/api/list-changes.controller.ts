@@ -9,8 +9,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import { IssueAbsenteeCertificateCommand } from '../application/absentee-certificates/issue-absentee-certificate.command';
 import { IncludeVoterOnPollingDayCommand } from '../application/polling-day-inclusions/include-voter-on-polling-day.command';
 
@@ -21,6 +21,7 @@ import {
   type IssueAbsenteeCertificateRequest,
 } from './list-changes.requests';
 import { electionParams, type ElectionParams } from './request-fields';
+import { VoterHomePrecinct } from './voter-home-precinct';
 
 // the rejections a commission can fix by sending other input; the rest are conflicts with the lists' state
 const UNPROCESSABLE = new Set([
@@ -40,6 +41,8 @@ export class ListChangesController {
   @Post('absentee-certificates')
   @HttpCode(201)
   @Roles('commission')
+  @Scoped(Scope.precinct(VoterHomePrecinct))
+  @Idempotent()
   async issueAbsenteeCertificate(
     @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
     @Body(new ZodValidationPipe(issueAbsenteeCertificateRequest)) request: IssueAbsenteeCertificateRequest,
@@ -59,6 +62,8 @@ export class ListChangesController {
   @Post('polling-day-inclusions')
   @HttpCode(201)
   @Roles('commission')
+  @Scoped(Scope.precinct('body.precinctId'))
+  @Idempotent()
   async includeVoter(
     @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
     @Body(new ZodValidationPipe(includeVoterRequest)) request: IncludeVoterRequest,

@@ -7,9 +7,9 @@ import {
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { actingAs, CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import type { Result } from '@vl/contracts';
-import { ZodValidationPipe } from '@vl/service-kit';
+import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import type { ListsBusy } from '../application/voter-lists/election-lists-lock';
 import { CompileVoterLists } from '../application/voter-lists/compile-voter-lists';
 import { FinalizeVoterLists } from '../application/voter-lists/finalize-voter-lists';
@@ -28,6 +28,8 @@ export class VoterListsController {
   @Post('compile')
   @HttpCode(200)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async compile(
     @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
     @CurrentPrincipal() operator: Principal,
@@ -38,6 +40,8 @@ export class VoterListsController {
   @Post('finalize')
   @HttpCode(200)
   @Roles('cec-operator')
+  @Scoped(Scope.national())
+  @Idempotent()
   async finalize(
     @Param(new ZodValidationPipe(electionParams)) { electionId }: ElectionParams,
     @CurrentPrincipal() operator: Principal,
