@@ -29,6 +29,16 @@ export type ScopeDeclaration =
 export const Scoped = (declaration: ScopeDeclaration) => SetMetadata(SCOPE_METADATA, declaration);
 
 const ELECTION_PARAM: RequestPath = 'params.electionId';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// a value that is no election id is left to the endpoint's validation (400), like a malformed precinct code
+function electionFrom(path: RequestPath): (request: Request) => string | undefined {
+  const read = readPath(path);
+  return (request) => {
+    const value = read(request);
+    return typeof value === 'string' && UUID.test(value) ? value : undefined;
+  };
+}
 
 export const Scope = {
   /** Only national tokens (CEC operators, auditors, ...): imports, finalization, exports, operations. */
@@ -39,15 +49,18 @@ export const Scope = {
   election: (election: RequestPath = ELECTION_PARAM): ScopeDeclaration => ({
     kind: 'territorial',
     description: `election from ${election}`,
-    election: readPath(election) as (request: Request) => string | undefined,
+    election: electionFrom(election),
     target: () => WHOLE_ELECTION,
   }),
-  /** One precinct (or each of a list's) from the request, or from a look-up. */
+  /**
+   * One precinct (or each of a list's) from the request, or from a look-up. The endpoint's validation must require
+   * the field: a value that is no precinct code is left to it (400), any precinct code is checked.
+   */
   precinct: (
     from: RequestPath | Type<PrecinctLookup>,
     election: RequestPath = ELECTION_PARAM,
   ): ScopeDeclaration => {
-    const electionOf = readPath(election) as (request: Request) => string | undefined;
+    const electionOf = electionFrom(election);
     if (typeof from !== 'string')
       return {
         kind: 'territorial',
@@ -71,18 +84,20 @@ export const Scope = {
   ): ScopeDeclaration => ({
     kind: 'territorial',
     description: `territory from ${description}`,
-    election: readPath(election) as (request: Request) => string | undefined,
+    election: electionFrom(election),
     target: resolve,
   }),
 };
 
 const WHOLE_ELECTION: ScopeTarget = { wholeElection: true };
 
-// a missing or malformed value is no precinct any token serves, so a local token is refused before validation answers 400
+// a value that is no precinct code names nothing to act on: the endpoint's validation refuses it with a 400 naming the field
+const PRECINCT_CODE = /^[0-9]{4}-[0-9]{3}$/;
 function asList(value: unknown): readonly string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? item : '(missing)'));
-  return ['(missing)'];
+  if (typeof value === 'string') return PRECINCT_CODE.test(value) ? [value] : [];
+  if (Array.isArray(value))
+    return value.filter((item): item is string => typeof item === 'string' && PRECINCT_CODE.test(item));
+  return [];
 }
 
 /** A reader compiled once per declaration: the hot path walks two or three properties. */

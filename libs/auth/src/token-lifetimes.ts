@@ -20,7 +20,7 @@ export const DEFAULT_MAX_LIFETIMES: Readonly<Record<string, number>> = {
 
 /** `AUTH_MAX_LIFETIMES`: a JSON object of seconds by role key, merged over the defaults. */
 export const maxLifetimesSchema = z
-  .record(
+  .partialRecord(
     z.enum(Object.keys(DEFAULT_MAX_LIFETIMES) as [string, ...string[]], {
       error: `expected role keys among ${Object.keys(DEFAULT_MAX_LIFETIMES).join(', ')}`,
     }),

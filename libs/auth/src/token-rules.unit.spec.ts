@@ -1,6 +1,6 @@
 import { type JSONWebKeySet } from 'jose';
 import { NATIONAL, precinctsScope } from './scopes';
-import { maxLifetimeOf } from './token-lifetimes';
+import { DEFAULT_MAX_LIFETIMES, maxLifetimeOf, maxLifetimesSchema } from './token-lifetimes';
 import { generateSigningKey, mintToken, type SigningKey, type TokenRequest } from './token-minter';
 import { TokenVerifier } from './token-verifier';
 
@@ -135,5 +135,13 @@ describe('TokenVerifier: audience, lifetime per role, keys by kid, scope per rol
       principal: { scope: { electionId: ELECTION, district: '1101' } },
     });
     expect(await verifier.verify(await mint({}))).toMatchObject({ ok: true, principal: { scope: NATIONAL } });
+  });
+});
+
+describe('AUTH_MAX_LIFETIMES', () => {
+  it('given nothing or one role, when parsed, then the defaults stand for the others; an unknown role key is refused', () => {
+    expect(maxLifetimesSchema.parse({})).toEqual(DEFAULT_MAX_LIFETIMES);
+    expect(maxLifetimesSchema.parse({ auditor: 3600 })).toEqual({ ...DEFAULT_MAX_LIFETIMES, auditor: 3600 });
+    expect(maxLifetimesSchema.safeParse({ employer: 3600 }).success).toBe(false);
   });
 });
