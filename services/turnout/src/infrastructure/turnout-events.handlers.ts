@@ -21,7 +21,7 @@ import {
   type IntegrityThresholds,
   type RaisedSignal,
 } from '../domain/integrity-signals';
-import { pollingDayOf } from '../domain/polling-day';
+import { pollingDayOf, wallClock } from '../domain/polling-day';
 import { CheckInCountsRepository, type CountedCheckIn } from './check-in-counts.repository';
 import { IntegrityAlertsRepository } from './integrity-alerts.repository';
 import { PrecinctPollsRepository } from './precinct-polls.repository';
@@ -137,17 +137,20 @@ export class TurnoutEventHandlers implements EventConsumer {
   }
 
   // a refused second check-in is an alert of its own kind, beside the signals
-  private duplicate(
+  private async duplicate(
     { eventId, payload }: EnvelopeOf<typeof duplicateCheckInRejected>,
     tx: EntityManager,
   ): Promise<void> {
+    // the station's wall clock, as in every other message; the evidence keeps the instant
+    const timeZone = (await this.elections.find(payload.electionId))?.timeZone;
+    const firstAt = timeZone ? wallClock(payload.firstCheckedInAt, timeZone) : payload.firstCheckedInAt;
     return this.alerts.record(tx, {
       alertId: eventId,
       electionId: payload.electionId,
       precinctId: payload.attemptedPrecinctId,
       signal: 'duplicate-check-in',
       observedAt: payload.attemptedAt,
-      summary: `precinct ${payload.attemptedPrecinctId}: a voter already checked in at ${payload.firstPrecinctId} at ${payload.firstCheckedInAt} was presented again`,
+      summary: `precinct ${payload.attemptedPrecinctId}: a voter already checked in at ${payload.firstPrecinctId} at ${firstAt} was presented again`,
       evidence: {
         personalNumber: payload.personalNumber,
         firstPrecinctId: payload.firstPrecinctId,
