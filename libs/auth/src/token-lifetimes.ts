@@ -26,7 +26,10 @@ export const maxLifetimesSchema = z
     }),
     z.number({ error: 'expected seconds' }).int().positive(),
   )
-  .transform((given) => ({ ...DEFAULT_MAX_LIFETIMES, ...given }));
+  .transform((given): Readonly<Record<string, number>> => ({
+    ...DEFAULT_MAX_LIFETIMES,
+    ...(given as Record<string, number>),
+  }));
 
 /** The maximum lifetime of a token carrying these roles: the strictest of theirs. */
 export function maxLifetimeOf(

@@ -215,6 +215,14 @@ describe('topic naming', () => {
         eventTypes: ['PollsClosed', 'PollsOpened'],
       },
       {
+        name: 'voter-roll.appointments.v1',
+        owner: 'voter-roll',
+        stream: 'appointments',
+        major: 1,
+        ownerOnly: false,
+        eventTypes: ['PollWorkerRegistered'],
+      },
+      {
         name: 'voter-roll.citizens.v1',
         owner: 'voter-roll',
         stream: 'citizens',

@@ -6,6 +6,7 @@ import { absenteeCertificateIssued } from './voter-roll/absentee-certificate-iss
 import { citizenRecordChanged } from './voter-roll/citizen-record-changed';
 import { citizenRegistered } from './voter-roll/citizen-registered';
 import { commissionMemberAppointed } from './voter-roll/commission-member-appointed';
+import { pollWorkerRegistered } from './voter-roll/poll-worker-registered';
 import { precinctRegistered } from './voter-roll/precinct-registered';
 import { voterIncludedOnPollingDay } from './voter-roll/voter-included-on-polling-day';
 import { voterListFinalized } from './voter-roll/voter-list-finalized';
@@ -51,6 +52,7 @@ export const eventCatalog = new EventCatalog([
   voterListsCompiled,
   voterListsFinalizationStarted,
   voterListsFinalized,
+  pollWorkerRegistered,
   // turnout
   pollsOpened,
   voterCheckedIn,

@@ -102,6 +102,7 @@ export class ServiceKitModule {
           jwks: config.AUTH_JWKS,
           issuer: config.AUTH_ISSUER,
           audience: config.AUTH_AUDIENCE,
+          maxLifetimes: config.AUTH_MAX_LIFETIMES,
         }),
       ],
       controllers: [HealthController, MetricsController, ...(onDrillClock ? [DrillClockController] : [])],

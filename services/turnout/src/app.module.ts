@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { PollingDayEnds } from '@vl/auth';
 import type { Clock } from '@vl/clock';
 import { LEDGER_MIGRATIONS, LedgerModule } from '@vl/ledger';
 import { PolicyModule } from '@vl/policy/module';
@@ -28,6 +29,7 @@ import { RaiseCloseOfDayAlerts } from './application/integrity/raise-close-of-da
 import { FinalizeParticipationHandler } from './application/finalize-participation/finalize-participation.handler';
 import { ParticipationStatuses } from './application/participation-status';
 import { OpenPollsHandler } from './application/open-polls/open-polls.handler';
+import { PollWorkerTokenEnds } from './application/poll-worker-token-ends';
 import { PollingDays } from './application/polling-days';
 import { PollsPreconditions } from './application/polls-preconditions';
 import { RevokeCheckInHandler } from './application/revoke-check-in/revoke-check-in.handler';
@@ -131,6 +133,7 @@ export class TurnoutModule {
         CheckInStreamsRepository,
         CheckInMetrics,
         PollingDays,
+        { provide: PollingDayEnds, useClass: PollWorkerTokenEnds },
         PollsPreconditions,
         CheckInVotersHandler,
         CheckInQueue,

@@ -18,6 +18,11 @@ export {
   type CommissionMemberAppointedPayload,
 } from './commission-member-appointed';
 export {
+  pollWorkerRegistered,
+  type PollWorkerRegistered,
+  type PollWorkerRegisteredPayload,
+} from './poll-worker-registered';
+export {
   citizenRegistered,
   type CitizenRegistered,
   type CitizenRegisteredPayload,

@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
-import { Roles } from '@vl/auth';
+import { Roles, Scope, Scoped } from '@vl/auth';
 import { ScheduledElectionsRepository } from '../infrastructure/scheduled-elections.repository';
 
 @Controller('elections')
@@ -9,6 +9,7 @@ export class ElectionsController {
   /** Poll books and commissions read the election's day and hours before polls open. */
   @Get(':electionId')
   @Roles('poll-worker', 'commission', 'cec-operator', 'auditor')
+  @Scoped(Scope.election())
   async find(@Param('electionId', new ParseUUIDPipe()) electionId: string) {
     const election = await this.elections.find(electionId);
     if (!election) throw new NotFoundException(`election ${electionId} is not known to turnout (yet)`);

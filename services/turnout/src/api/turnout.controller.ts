@@ -8,7 +8,7 @@ import {
   Sse,
   type MessageEvent,
 } from '@nestjs/common';
-import { Roles } from '@vl/auth';
+import { Roles, Scope, Scoped } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { stringify } from 'csv-stringify/sync';
 import type { Observable } from 'rxjs';
@@ -16,6 +16,7 @@ import { LiveTurnout } from '../application/turnout-figures/live-turnout';
 import { TurnoutFigures } from '../application/turnout-figures/turnout-figures';
 import { CEC_PUBLICATION_TIMES } from '../domain/turnout-figures';
 import { electionPath } from './check-in.requests';
+import { turnoutTerritory } from './turnout-territory';
 import { turnoutQuery, type TurnoutQuery } from './turnout.requests';
 
 type ElectionPath = { electionId: string };
@@ -30,6 +31,7 @@ export class TurnoutController {
   /** Turnout of the country, a region, a district or a precinct: totals, by method, cumulative by CEC hour. */
   @Get()
   @Roles('cec-operator', 'auditor', 'commission')
+  @Scoped(Scope.territory('query.level and query.code', turnoutTerritory))
   async turnout(
     @Param(new ZodValidationPipe(electionPath)) { electionId }: ElectionPath,
     @Query(new ZodValidationPipe(turnoutQuery)) { level, code }: TurnoutQuery,
@@ -42,6 +44,7 @@ export class TurnoutController {
   /** The country's turnout as Server-Sent Events (`turnout`): on connect, then at most once a second when changed. */
   @Sse('live')
   @Roles('cec-operator', 'auditor', 'commission')
+  @Scoped(Scope.election())
   async liveTurnout(
     @Param(new ZodValidationPipe(electionPath)) { electionId }: ElectionPath,
   ): Promise<Observable<MessageEvent>> {
@@ -54,6 +57,7 @@ export class TurnoutController {
   @Get('open-data.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Roles('cec-operator', 'auditor', 'commission', 'ministry:*', 'citizen:*')
+  @Scoped(Scope.election())
   async openData(@Param(new ZodValidationPipe(electionPath)) { electionId }: ElectionPath): Promise<string> {
     const found = await this.figures.precinctsOf(electionId);
     if (!found) throw new NotFoundException(`election ${electionId} is not known to turnout (yet)`);

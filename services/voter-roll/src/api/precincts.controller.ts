@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { Roles } from '@vl/auth';
+import { Roles, Scope, Scoped } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { z } from 'zod';
 import { REGION_CODES } from '../domain/precinct-row';
@@ -18,6 +18,7 @@ export class PrecinctsController {
   /** The registered precincts, all or of one region; commissions and poll books plan with them. */
   @Get()
   @Roles('commission', 'cec-operator', 'auditor', 'poll-worker')
+  @Scoped(Scope.unscoped('the registered precincts are public geography'))
   async list(@Query(new ZodValidationPipe(precinctsQuery)) query: z.infer<typeof precinctsQuery>) {
     return { precincts: await this.precincts.inRegion(query.region) };
   }

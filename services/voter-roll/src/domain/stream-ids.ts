@@ -20,3 +20,7 @@ export const citizenStreamId = (personalNumber: string) => `citizen-${personalNu
 
 /** One import of a registry file: who started it. */
 export const registryImportStreamId = (importId: string) => `registry-import-${importId}`;
+
+/** The poll workers one precinct's chair registered for one election. */
+export const pollWorkersStreamId = (electionId: string, precinctId: string) =>
+  `poll-workers-${electionId}-${precinctId}`;
