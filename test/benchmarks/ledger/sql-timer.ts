@@ -23,10 +23,11 @@ export class SqlTimer {
         },
       });
     return Object.assign(Object.create(dataSource) as DataSource, {
-      transaction: (isolation: 'READ COMMITTED', work: (tx: EntityManager) => Promise<unknown>) => {
+      // the store opens transactions with the connection's default isolation: transaction(work)
+      transaction: (work: (tx: EntityManager) => Promise<unknown>) => {
         const start = performance.now();
         return dataSource
-          .transaction(isolation, async (tx) => {
+          .transaction(async (tx) => {
             this.add('begin', performance.now() - start);
             const result = await work(wrapManager(tx));
             return { result, commitStart: performance.now() };
