@@ -128,7 +128,7 @@ async function oneRun(run: number, databaseUrl: string, kafkaBrokers: string): P
       subject: `bench-${role}`,
       roles: [role],
       issuer: 'voting-ledger',
-      audience: 'voting-ledger',
+      audience: 'turnout',
     });
   const pool = new Pool({ connectionString: databaseUrl, options: `-c search_path=${schema.name}`, max: 2 });
   const logDir = mkdtempSync(join(tmpdir(), 'vl-finalize-bench-'));

@@ -184,7 +184,7 @@ async function preparedSchema(infrastructure: TestInfrastructure, dir: string): 
       subject: 'import-bench',
       roles: ['cec-operator'],
       issuer: 'voting-ledger',
-      audience: 'voting-ledger',
+      audience: 'voter-roll',
     });
     const response = await fetch(`${service.url}/imports/precincts`, {
       method: 'POST',

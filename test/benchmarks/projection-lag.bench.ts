@@ -19,7 +19,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { generateSigningKey, mintToken, type Role } from '@vl/auth';
+import { generateSigningKey, mintToken, type Role, type TokenScope } from '@vl/auth';
 import { eventCatalog } from '@vl/contracts';
 import { envelopeFor } from '@vl/contracts/testing';
 import { ephemeralLedgerKey } from '@vl/local-infra';
@@ -75,12 +75,13 @@ async function main(): Promise<void> {
   process.env['TEST_KAFKA_BROKERS'] = infrastructure.kafkaBrokers;
   const schema = await TestSchema.create('bench_lag');
   const key = await generateSigningKey('projection-lag-bench');
-  const token = (role: Role) =>
+  const token = (role: Role, scope?: TokenScope) =>
     mintToken(key.privateJwk, {
       subject: `bench-${role}`,
       roles: [role],
+      scope,
       issuer: 'voting-ledger',
-      audience: 'voting-ledger',
+      audience: 'turnout',
     });
   const pool = new Pool({
     connectionString: infrastructure.databaseUrl,
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     );
     const electionId = uuidv7();
     await publishRoll(infrastructure.kafkaBrokers, electionId, RUNS * PER_RUN, pool);
-    const commission = await token('commission');
+    const commission = await token('commission', { electionId, precincts: PRECINCTS });
     for (const precinctId of PRECINCTS) {
       const opened = await post(
         `${service.url}/elections/${electionId}/precincts/${precinctId}/polls/open`,
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
       if (opened.status !== 201)
         throw new Error(`opening polls at ${precinctId}: ${opened.status} ${opened.body}`);
     }
-    const pollWorker = await token('poll-worker');
+    const pollWorker = await token('poll-worker', { electionId, precincts: PRECINCTS });
     const results: { p50: number; p95: number; p99: number; rate: number }[] = [];
     for (let run = 1; run <= RUNS; run++) {
       progress(

@@ -46,6 +46,7 @@ describe('polling day across voter-roll and turnout, through HTTP and Kafka only
         voterRoll: stack.urls['voter-roll'],
         turnout: stack.urls.turnout,
         token: (...roles) => stack.token(...roles),
+        scopedToken: (scope, subject, ...roles) => stack.scopedToken(scope, subject, ...roles),
       },
       plan,
       {

@@ -17,7 +17,9 @@ const usage = `usage: ./vl <command>
   test                             format check, lint, typecheck, unit and integration tests
   infra [--fresh]                  only Kafka and PostgreSQL
   clock [advance P5Y|INSTANT]       the shared drill clock of a drill: read it, or move it forward at once
-  token ROLE... [--subject S]      a development bearer token signed with the local key
+  token ROLE... [--election E --precinct P... | --district D | --region R] [--service S...] [--subject S] [--ttl SECONDS]
+                                   a development bearer token signed with the local key: poll workers and
+                                   commissions act in a scope; its audience is the services the roles call
   verify --log F --checkpoints F --keys F   verify an exported log offline (auditors)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -32,7 +34,12 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string', default: DRILL_DEFAULTS.seed },
       exit: { type: 'boolean', default: false },
       subject: { type: 'string', default: 'local-developer' },
-      ttl: { type: 'string', default: '28800' },
+      ttl: { type: 'string' },
+      election: { type: 'string' },
+      precinct: { type: 'string', multiple: true },
+      district: { type: 'string' },
+      region: { type: 'string' },
+      service: { type: 'string', multiple: true },
       log: { type: 'string' },
       checkpoints: { type: 'string' },
       keys: { type: 'string' },
@@ -48,7 +55,15 @@ async function main(argv: string[]): Promise<number> {
     case 'clock':
       return runClock(positionals);
     case 'token':
-      return printToken(positionals, values.subject, Number(values.ttl));
+      return printToken(positionals, {
+        subject: values.subject,
+        ttl: values.ttl,
+        election: values.election,
+        precinct: values.precinct,
+        district: values.district,
+        region: values.region,
+        service: values.service,
+      });
     case 'verify':
       return verifyLogFiles({ log: values.log, checkpoints: values.checkpoints, keys: values.keys });
     default:

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mintToken, type Role } from '@vl/auth';
+import { mintToken, type Role, type TokenScope } from '@vl/auth';
 import { cacheDir } from '@vl/local-infra';
 import {
   defaultDrillDate,
@@ -7,7 +7,7 @@ import {
   drillClockStart,
   formatReport,
   localSigningKey,
-  LOCAL_AUDIENCE,
+  LOCAL_AUDIENCES,
   LOCAL_ISSUER,
   planPollingDay,
   preparationSeconds,
@@ -110,7 +110,15 @@ async function drill(
             subject: 'polling-day-drill',
             roles,
             issuer: LOCAL_ISSUER,
-            audience: LOCAL_AUDIENCE,
+            audience: LOCAL_AUDIENCES,
+          }),
+        scopedToken: (scope: TokenScope, subject: string, ...roles: Role[]) =>
+          mintToken(key.privateJwk, {
+            subject,
+            roles,
+            scope,
+            issuer: LOCAL_ISSUER,
+            audience: LOCAL_AUDIENCES,
           }),
       },
       plan,

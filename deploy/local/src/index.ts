@@ -1,4 +1,4 @@
-export { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
+export { localSigningKey, LOCAL_AUDIENCES, LOCAL_ISSUER, servicesOf } from './auth-keys';
 export {
   advanceDrillClock,
   DRILL_CLOCK_ENVIRONMENT,

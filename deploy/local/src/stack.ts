@@ -10,7 +10,7 @@ import {
   startKafkaBroker,
   type RunningBroker,
 } from '@vl/local-infra';
-import { localSigningKey, LOCAL_AUDIENCE, LOCAL_ISSUER } from './auth-keys';
+import { localSigningKey, LOCAL_ISSUER } from './auth-keys';
 import { DRILL_CLOCK_ENVIRONMENT, startDrillClock } from './drill-clock';
 import { startService, type RunningService } from './service-process';
 import { schemaOf, SERVICES } from './services';
@@ -98,7 +98,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           KAFKA_BROKERS: infra.broker.brokers,
           AUTH_JWKS: JSON.stringify(key.publicJwks),
           AUTH_ISSUER: LOCAL_ISSUER,
-          AUTH_AUDIENCE: LOCAL_AUDIENCE,
           LEDGER_SIGNING_KEY: localLedgerKey(service.name),
           ...(options.drillClock ? DRILL_CLOCK_ENVIRONMENT : {}),
           ...options.serviceEnv,

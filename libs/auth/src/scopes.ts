@@ -30,7 +30,7 @@ const electionId = z.uuid({ error: 'expected the election id (a UUID)' });
 const precinct = z.string().regex(/^[0-9]{4}-[0-9]{3}$/, 'expected a precinct code NNNN-NNN');
 export const tokenScopeSchema = z.union([
   z.strictObject({ national: z.literal(true) }),
-  z.strictObject({ electionId, precincts: z.array(precinct).min(1).max(50) }),
+  z.strictObject({ electionId, precincts: z.array(precinct).min(1).max(100) }),
   z.strictObject({ electionId, district: z.string().regex(/^[0-9]{4}$/, 'expected a district code NNNN') }),
   z.strictObject({ electionId, region: z.string().regex(/^[0-9]{2}$/, 'expected a region code NN') }),
 ]);

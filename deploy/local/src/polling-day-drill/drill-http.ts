@@ -1,10 +1,13 @@
-import type { Role } from '@vl/auth';
+import type { Role, TokenScope } from '@vl/auth';
 
 /** The two services the drill drives, and tokens signed with a key they trust. */
 export interface DrillStack {
   readonly voterRoll: string;
   readonly turnout: string;
+  /** a national token (CEC operators, auditors) */
   token(...roles: Role[]): Promise<string>;
+  /** a token of one person acting in a scope: a precinct's chair, its poll worker */
+  scopedToken(scope: TokenScope, subject: string, ...roles: Role[]): Promise<string>;
 }
 
 export interface Answer<T = unknown> {

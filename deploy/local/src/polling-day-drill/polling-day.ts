@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { StationTokens } from './appoint-poll-workers';
 import { DrillClockReader } from './drill-clock-reader';
 import { call, sleep, type Answer, type DrillStack } from './drill-http';
 import type { DrillPlan, DrillStep, PlannedCheckIn } from './plan-types';
@@ -32,8 +33,21 @@ export async function runPollingDay(
   electionId: string,
   options: DayOptions,
   progress: DrillProgress,
+  stations: ReadonlyMap<string, StationTokens>,
 ): Promise<DayTally> {
-  const [pollWorker, commission] = await Promise.all([stack.token('poll-worker'), stack.token('commission')]);
+  // every precinct action carries the token of that precinct's station
+  const station = (precinctId: string): StationTokens => {
+    const tokens = stations.get(precinctId);
+    if (!tokens) throw new Error(`no poll worker or commission was appointed at precinct ${precinctId}`);
+    return tokens;
+  };
+  const revokedAt = new Map(
+    plan.steps.flatMap((step) =>
+      step.kind === 'check-in' && step.checkIn.revoked
+        ? [[step.checkIn.personalNumber, step.checkIn.precinctId] as const]
+        : [],
+    ),
+  );
   const clock = await DrillClockReader.sync(stack.turnout, options.speed);
   if (clock.nowMs() > Date.parse(plan.opensAt))
     throw new Error(
@@ -53,7 +67,7 @@ export async function runPollingDay(
       const answer = await call(
         'POST',
         `${election}/precincts/${precinct.precinctId}/polls/${action}`,
-        commission,
+        station(precinct.precinctId).commission,
       );
       if (answer.status !== 201) surprise(`${action} polls at ${precinct.precinctId}`, answer);
     });
@@ -105,7 +119,7 @@ export async function runPollingDay(
         const answer = await call(
           'POST',
           `${election}/check-ins`,
-          pollWorker,
+          station(step.checkIn.precinctId).pollWorker,
           checkInBody(step.checkIn, true),
         );
         if (answer.status === 201) accepted += 1;
@@ -116,7 +130,7 @@ export async function runPollingDay(
         const answer = await call<{ accepted: number; duplicates: number; rejected: number }>(
           'POST',
           `${election}/check-ins/batch`,
-          pollWorker,
+          station(step.precinctId).pollWorker,
           { deviceId: step.deviceId, checkIns: step.checkIns.map((checkIn) => checkInBody(checkIn, false)) },
         );
         accepted += answer.status === 200 ? answer.body.accepted : 0;
@@ -125,7 +139,7 @@ export async function runPollingDay(
         return;
       }
       case 'double-vote': {
-        const answer = await call('POST', `${election}/check-ins`, pollWorker, {
+        const answer = await call('POST', `${election}/check-ins`, station(step.precinctId).pollWorker, {
           checkInId: uuidv7(),
           personalNumber: step.personalNumber,
           precinctId: step.precinctId,
@@ -137,9 +151,15 @@ export async function runPollingDay(
         return;
       }
       case 'revoke': {
-        const answer = await call('POST', `${election}/check-ins/${step.personalNumber}/revoke`, commission, {
-          reason: step.reason,
-        });
+        const at = revokedAt.get(step.personalNumber) ?? '';
+        const answer = await call(
+          'POST',
+          `${election}/check-ins/${step.personalNumber}/revoke`,
+          station(at).commission,
+          {
+            reason: step.reason,
+          },
+        );
         if (answer.status === 201) revoked += 1;
         else surprise(`revocation of ${step.personalNumber}`, answer);
         return;

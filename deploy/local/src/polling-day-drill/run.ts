@@ -1,6 +1,7 @@
 import type { DrillStack } from './drill-http';
 import { finalizeParticipation, observeFigures, type ObservedFigures } from './observe';
 import type { DrillPlan } from './plan-types';
+import { appointPollWorkers } from './appoint-poll-workers';
 import { runPollingDay, type DayTally } from './polling-day';
 import { prepareElection } from './prepare-roll';
 import type { DrillProgress } from './progress';
@@ -40,12 +41,17 @@ export async function runDrill(
       phaseSeconds[phase] = Math.round((performance.now() - started) / 100) / 10;
     }
   };
-  const { electionId } = await timed('prepare', () =>
-    prepareElection(stack, plan, options.workDir, options.log),
-  );
+  const { electionId, stations } = await timed('prepare', async () => {
+    const prepared = await prepareElection(stack, plan, options.workDir, options.log);
+    const appointed = await appointPollWorkers(stack, plan, prepared.electionId, options.workDir);
+    options.log(
+      `each precinct's chair registered its poll worker: ${appointed.size} stations with scoped tokens`,
+    );
+    return { electionId: prepared.electionId, stations: appointed };
+  });
   options.log('waiting for 07:00 on the drill clock, then the polls open at every precinct');
   const tally = await timed('polling day', () =>
-    runPollingDay(stack, plan, electionId, options, options.progress),
+    runPollingDay(stack, plan, electionId, options, options.progress, stations),
   );
   options.log(
     `polls closed: ${tally.accepted} check-ins accepted, ${tally.duplicates} double votes refused, ${tally.revoked} revoked`,
