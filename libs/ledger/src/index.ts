@@ -12,6 +12,14 @@ export {
 } from './conflict-policy';
 export { LedgerAuditController } from './audit/ledger-audit.controller';
 export {
+  ParticipationReads,
+  participationReadsStreamId,
+  scopeClaimOf,
+  type PersonRead,
+  type RangeRead,
+  type ReadSubject,
+} from './participation-reads/participation-reads';
+export {
   digestRows,
   PROJECTION_DIGESTS,
   type ProjectionDigest,

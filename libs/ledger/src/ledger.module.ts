@@ -28,6 +28,7 @@ import { DeadLetterController } from './dead-letter.controller';
 import { publisherSettingsOf } from './publisher/log-publisher.settings';
 import { LogPublisherThread } from './publisher/log-publisher.thread';
 import { EVENT_HANDLERS, type EventConsumer } from './ledger.tokens';
+import { ParticipationReads } from './participation-reads/participation-reads';
 
 export interface LedgerOptions {
   /** the service's reactions to other services' events; omit when it consumes nothing */
@@ -155,9 +156,15 @@ export class LedgerModule {
         ...digestProviders,
         ...consumerProviders,
         ...(options.providers ?? []),
+        ParticipationReads,
         LedgerLifecycle,
       ],
-      exports: [EventStore, LogCheckpointer, ...(options.handlers ? [InboxConsumer] : [])],
+      exports: [
+        EventStore,
+        LogCheckpointer,
+        ParticipationReads,
+        ...(options.handlers ? [InboxConsumer] : []),
+      ],
     };
   }
 }

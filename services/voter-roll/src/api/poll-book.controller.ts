@@ -1,5 +1,5 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@vl/auth';
+import { CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import { ZodValidationPipe } from '@vl/service-kit';
 import { z } from 'zod';
 import { PollBookQueries } from '../application/poll-book/poll-book.queries';
@@ -20,19 +20,20 @@ const pageQuery = z.strictObject({
     .default(100),
 });
 
-/** Poll books read the finalized lists; every person read is written to the access log first. */
+/** Poll books read the finalized lists; every read is a ParticipationRead event in the log first. */
 @Controller('elections/:electionId/precincts/:precinctId/voters')
 export class PollBookController {
   constructor(private readonly pollBook: PollBookQueries) {}
 
   @Get(':personalNumber')
   @Roles('poll-worker', 'commission')
+  @Scoped(Scope.precinct('params.precinctId'))
   async lookUp(
     @Param(new ZodValidationPipe(voterParams)) params: z.infer<typeof voterParams>,
     @CurrentPrincipal() reader: Principal,
   ) {
     const entry = await this.pollBook.lookUp(
-      reader,
+      { principal: reader, role: reader.roles.includes('poll-worker') ? 'poll-worker' : 'commission' },
       params.electionId,
       params.precinctId,
       params.personalNumber,
@@ -47,11 +48,18 @@ export class PollBookController {
 
   @Get()
   @Roles('commission')
+  @Scoped(Scope.precinct('params.precinctId'))
   async page(
     @Param(new ZodValidationPipe(precinctParams)) params: z.infer<typeof precinctParams>,
     @Query(new ZodValidationPipe(pageQuery)) query: z.infer<typeof pageQuery>,
     @CurrentPrincipal() reader: Principal,
   ) {
-    return this.pollBook.page(reader, params.electionId, params.precinctId, query.after, query.limit);
+    return this.pollBook.page(
+      { principal: reader, role: 'commission' },
+      params.electionId,
+      params.precinctId,
+      query.after,
+      query.limit,
+    );
   }
 }

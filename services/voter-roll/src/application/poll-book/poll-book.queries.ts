@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@vl/auth';
+import { ParticipationReads, retryOnConflict } from '@vl/ledger';
 import { DataSource } from 'typeorm';
-import { AccessLogRepository } from '../../infrastructure/access-log.repository';
 import { PollBookRepository, type PollBookEntry } from '../../infrastructure/poll-book.repository';
 
 export interface PollBookPage {
@@ -10,63 +10,76 @@ export interface PollBookPage {
   readonly next: string | null;
 }
 
+/** Who reads a poll book: the token and the role its endpoint admitted it in. */
+export interface PollBookReader {
+  readonly principal: Principal;
+  readonly role: string;
+}
+
 /**
- * Poll-book reads. Each person read (found or not: the question alone says something about the person) is
- * written to the access log in the same transaction, so no data leaves unrecorded.
+ * Poll-book reads. Each one (a person found or not: the question alone says something about the person; a page:
+ * the range shown) is a ParticipationRead event in voter-roll's log, appended in the read's transaction, so no
+ * data leaves unrecorded (ARCHITECTURE invariant 7).
  */
 @Injectable()
 export class PollBookQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly pollBook: PollBookRepository,
-    private readonly accessLog: AccessLogRepository,
+    private readonly reads: ParticipationReads,
   ) {}
 
   async lookUp(
-    reader: Principal,
+    reader: PollBookReader,
     electionId: string,
     precinctId: string,
     personalNumber: string,
   ): Promise<PollBookEntry | null> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      const entry = await this.pollBook.find(tx, electionId, precinctId, personalNumber);
-      await this.accessLog.record(tx, [
-        {
-          subject: reader.subject,
-          roles: reader.roles,
-          purpose: 'poll-book look-up',
-          personalNumber,
-          electionId,
-          precinctId,
-          found: entry !== null,
-        },
-      ]);
-      return entry;
-    });
+    return retryOnConflict(() =>
+      this.dataSource.transaction('READ COMMITTED', async (tx) => {
+        const entry = await this.pollBook.find(tx, electionId, precinctId, personalNumber);
+        await this.reads.record(
+          reader.principal,
+          reader.role,
+          'poll-book-look-up',
+          { people: [{ personalNumber, electionId, precinctId, found: entry !== null }] },
+          tx,
+        );
+        return entry;
+      }),
+    );
   }
 
   async page(
-    reader: Principal,
+    reader: PollBookReader,
     electionId: string,
     precinctId: string,
     after: string,
     limit: number,
   ): Promise<PollBookPage> {
-    return this.dataSource.transaction('READ COMMITTED', async (tx) => {
-      const voters = await this.pollBook.page(tx, electionId, precinctId, after, limit);
-      await this.accessLog.record(
-        tx,
-        voters.map((voter) => ({
-          subject: reader.subject,
-          roles: reader.roles,
-          purpose: 'poll-book page' as const,
-          personalNumber: voter.personalNumber,
-          electionId,
-          precinctId,
-          found: true,
-        })),
-      );
-      return { voters, next: voters.length === limit ? (voters.at(-1)?.personalNumber ?? null) : null };
-    });
+    return retryOnConflict(() =>
+      this.dataSource.transaction('READ COMMITTED', async (tx) => {
+        const voters = await this.pollBook.page(tx, electionId, precinctId, after, limit);
+        await this.reads.record(
+          reader.principal,
+          reader.role,
+          'poll-book-page',
+          {
+            range: {
+              kind: 'poll-book-page',
+              electionId,
+              precinctId,
+              after,
+              limit,
+              firstShown: voters[0]?.personalNumber ?? null,
+              lastShown: voters.at(-1)?.personalNumber ?? null,
+              shown: voters.length,
+            },
+          },
+          tx,
+        );
+        return { voters, next: voters.length === limit ? (voters.at(-1)?.personalNumber ?? null) : null };
+      }),
+    );
   }
 }
