@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { readTopic } from '@vl/testing';
 import { eventsInStream, logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
@@ -8,6 +9,8 @@ const HOME = '1101-031';
 const voter = personalNumberOf(1, '05051955');
 const neverCheckedIn = personalNumberOf(2, '05051955');
 const REASON = 'the poll worker scanned the namesake on the next line';
+const noneHere = (precinctId: string) =>
+  `no check-in of this voter stands at precinct ${precinctId}; a precinct commission withdraws only its own precinct's check-ins`;
 
 describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission member withdraws a check-in', () => {
   let feed: VoterRollFeed;
@@ -25,7 +28,10 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
   const checkIn = async (body: Record<string, unknown>) =>
     turnout.http
       .post(`/elections/${electionId}/check-ins`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', undefined, precinctsScope(electionId, body.precinctId as string))}`,
+      )
       .send(body);
   const revoke = (
     personalNumber: string,
@@ -46,7 +52,7 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
       listed: { [voter]: HOME, [neverCheckedIn]: HOME },
     });
     await openPolls(turnout, electionId, [HOME]);
-    member = await turnout.token('commission', 'member-1101-031-secretary');
+    member = await turnout.token('commission', 'member-1101-031-secretary', precinctsScope(electionId, HOME));
     turnout.clock.set('2030-11-24T03:00:00.000Z');
     expect((await checkIn(firstCheckIn)).status).toBe(201);
   });
@@ -55,7 +61,7 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
     await feed?.close();
   });
 
-  it('given a check-in, when a commission member revokes it with a reason, then 201 with CheckInRevoked; revoking again is 409', async () => {
+  it('given a check-in, when a commission member revokes it with a reason, then 201 with CheckInRevoked; revoking again is 403: none stands here', async () => {
     const response = await revoke(voter, { reason: `  ${REASON}  ` });
     const again = await revoke(voter, { reason: REASON });
 
@@ -69,10 +75,7 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
         revokedBy: { subject: 'member-1101-031-secretary', role: 'commission' },
       },
     ]);
-    expect([again.status, again.body.message]).toEqual([
-      409,
-      'the voter has no check-in in this election to revoke',
-    ]);
+    expect([again.status, again.body.errors]).toEqual([403, [{ field: 'scope', rule: noneHere(HOME) }]]);
   });
 
   it('given the revoked check-in, when the voter is checked in again, then 201; the first checkInId retried still answers as first', async () => {
@@ -90,10 +93,10 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
     ]);
   });
 
-  it('given a voter never checked in, when revoked, then 409 and nothing is appended', async () => {
+  it('given a voter never checked in, when revoked, then 403 (none stands here) and nothing is appended', async () => {
     const before = await logSize(turnout);
 
-    expect((await revoke(neverCheckedIn, { reason: REASON })).status).toBe(409);
+    expect((await revoke(neverCheckedIn, { reason: REASON })).status).toBe(403);
     expect(await logSize(turnout)).toBe(before);
   });
 
@@ -107,7 +110,26 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
     ]);
     expect([malformed.status, malformed.body.errors?.[0]?.field]).toEqual([400, 'personalNumber']);
     expect((await revoke(voter, { reason: REASON }, await turnout.token('poll-worker'))).status).toBe(403);
-    expect((await revoke(voter, { reason: REASON }, member, uuidv7())).status).toBe(404);
+    const unknownElection = uuidv7();
+    const memberThere = await turnout.token('commission', 'member', precinctsScope(unknownElection, HOME));
+    expect((await revoke(voter, { reason: REASON }, memberThere, unknownElection)).status).toBe(404);
+  });
+
+  it('given a member of another precinct, when revoking, then the same 403 as for a voter never checked in: it tells neither whether nor where; nothing is appended', async () => {
+    const before = await logSize(turnout);
+    const elsewhere = await turnout.token(
+      'commission',
+      'member-1101-032',
+      precinctsScope(electionId, '1101-032'),
+    );
+    const refused = await revoke(voter, { reason: REASON }, elsewhere);
+    const neverThere = await revoke(neverCheckedIn, { reason: REASON }, elsewhere);
+    expect([refused.status, refused.body]).toEqual([403, neverThere.body]);
+    expect(refused.body.errors).toEqual([{ field: 'scope', rule: noneHere('1101-032') }]);
+    expect(JSON.stringify(refused.body)).not.toContain(HOME);
+    const otherElection = await revoke(voter, { reason: REASON }, member, uuidv7());
+    expect([otherElection.status, otherElection.body.errors[0].field]).toEqual([403, 'scope']);
+    expect(await logSize(turnout)).toBe(before);
   });
 
   it("given the revocation, when turnout.check-ins.v1 is read, then the voter's events are in order under the voter's key", async () => {
@@ -128,5 +150,32 @@ describe('POST /elections/:id/check-ins/:personalNumber/revoke: a commission mem
       reason: REASON,
       revokedBy: { subject: 'member-1101-031-secretary', role: 'commission' },
     });
+  });
+
+  it('given the revocation answered 201, when the log and turnout.participation-reads.v1 are read, then it is a ParticipationRead naming the member, role, scope and purpose', async () => {
+    const recorded = {
+      reader: {
+        subject: 'member-1101-031-secretary',
+        role: 'commission',
+        scope: JSON.stringify(precinctsScope(electionId, HOME)),
+      },
+      purpose: 'check-in-revocation',
+      personalNumber: voter,
+      electionId,
+      precinctId: null,
+      found: true,
+      readAt: '2030-11-24T03:00:00.000Z',
+    };
+    const rows: { payload: unknown }[] = await turnout.dataSource.query(
+      "select payload from events where type = 'ParticipationRead' and payload->>'personalNumber' = $1",
+      [voter],
+    );
+
+    expect(rows.map((row) => row.payload)).toEqual([recorded]);
+    const published = await readTopic('turnout.participation-reads.v1', {
+      keep: ({ key, envelope }) => key === voter && envelope.payload['electionId'] === electionId,
+      until: 1,
+    });
+    expect(published.map(({ envelope }) => envelope.payload)).toEqual([recorded]);
   });
 });

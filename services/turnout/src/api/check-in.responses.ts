@@ -1,6 +1,12 @@
 import type { CheckInOutcome } from '../application/check-in-voters/check-in-voters.handler';
 
-/** What a poll book reads back for one check-in; never a personal number, which the poll book already has. */
+export const ALREADY_TOOK_PART =
+  'the voter has already taken part in this election; this attempt is recorded as an integrity alert for the commission and the CEC';
+
+/**
+ * What a poll book reads back for one check-in; never a personal number, which the poll book already has, and of
+ * an earlier check-in only that it exists.
+ */
 export type CheckInAnswer =
   | {
       readonly outcome: 'accepted';
@@ -14,8 +20,6 @@ export type CheckInAnswer =
       readonly checkInId: string;
       readonly attemptedPrecinctId: string;
       readonly attemptedAt: string;
-      readonly firstPrecinctId: string;
-      readonly firstCheckedInAt: string;
       readonly message: string;
     }
   | {
@@ -33,11 +37,14 @@ export function answerOf(checkInId: string, outcome: CheckInOutcome): CheckInAns
     const { kind: _kind, ...accepted } = decided;
     return { outcome: 'accepted', ...accepted };
   }
-  const { kind: _kind, ...duplicate } = decided;
+  // a poll worker learns that the voter took part, never where or when: the commission and the CEC read that in
+  // the integrity alert (docs/ballot-secrecy.md)
   return {
     outcome: 'duplicate',
-    ...duplicate,
-    message: `the voter was already checked in at ${decided.firstPrecinctId} at ${decided.firstCheckedInAt}; this attempt is recorded as an integrity alert`,
+    checkInId: decided.checkInId,
+    attemptedPrecinctId: decided.attemptedPrecinctId,
+    attemptedAt: decided.attemptedAt,
+    message: ALREADY_TOOK_PART,
   };
 }
 

@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { byKey, readTopic } from '@vl/testing';
 import { eventsInStream, logSize, openPolls, publishPollingDay } from '../testing/polling-day-scenario';
@@ -40,7 +41,11 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
     });
     await openPolls(turnout, electionId, [HOME, OTHER]);
     turnout.clock.set('2030-11-24T03:00:00.000Z'); // 09:00 in Bishkek
-    pollWorker = await turnout.token('poll-worker', 'pw-1101-011-a');
+    pollWorker = await turnout.token(
+      'poll-worker',
+      'pw-1101-011-a',
+      precinctsScope(electionId, HOME, OTHER, CLOSED),
+    );
   });
   afterAll(async () => {
     await turnout?.close();
@@ -65,11 +70,12 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
     expect(await eventsInStream(turnout, electionId, atHome)).toEqual(['VoterCheckedIn']);
   });
 
-  it('given the voter was checked in at home, when presented at another precinct, then 409 says where and when the first check-in was', async () => {
+  it('given the voter was checked in at home, when a poll worker of another precinct presents them, then 409 says only that they took part, and the answer is a recorded read', async () => {
     turnout.clock.set('2030-11-24T05:30:00.000Z');
     const body = presented(atHome, OTHER);
+    const elsewhere = await turnout.token('poll-worker', 'pw-1101-012-b', precinctsScope(electionId, OTHER));
 
-    const response = await checkIn(body);
+    const response = await checkIn(body, elsewhere);
 
     expect(response.status).toBe(409);
     expect(response.body).toEqual({
@@ -77,10 +83,33 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
       checkInId: body.checkInId,
       attemptedPrecinctId: OTHER,
       attemptedAt: '2030-11-24T05:30:00.000Z',
-      firstPrecinctId: HOME,
-      firstCheckedInAt: '2030-11-24T03:00:00.000Z',
-      message: `the voter was already checked in at ${HOME} at 2030-11-24T03:00:00.000Z; this attempt is recorded as an integrity alert`,
+      message:
+        'the voter has already taken part in this election; this attempt is recorded as an integrity alert for the commission and the CEC',
     });
+    expect(JSON.stringify(response.body)).not.toMatch(new RegExp(`${HOME}|03:00|09:00`));
+    const recorded = {
+      reader: {
+        subject: 'pw-1101-012-b',
+        role: 'poll-worker',
+        scope: JSON.stringify(precinctsScope(electionId, OTHER)),
+      },
+      purpose: 'repeated-check-in',
+      personalNumber: atHome,
+      electionId,
+      precinctId: OTHER,
+      found: true,
+      readAt: '2030-11-24T05:30:00.000Z',
+    };
+    const rows: { payload: unknown }[] = await turnout.dataSource.query(
+      "select payload from events where type = 'ParticipationRead' and payload->>'personalNumber' = $1",
+      [atHome],
+    );
+    expect(rows.map((row) => row.payload)).toEqual([recorded]);
+    const published = await readTopic('turnout.participation-reads.v1', {
+      keep: ({ key, envelope }) => key === atHome && envelope.payload['electionId'] === electionId,
+      until: 1,
+    });
+    expect(published.map(({ envelope }) => envelope.payload)).toEqual([recorded]);
   });
 
   it('given an absentee certificate, when checked in at home then at the voting precinct, then 422 transferred-away and 201', async () => {
@@ -89,7 +118,7 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
 
     expect([atHomeList.status, atHomeList.body.code]).toEqual([422, 'transferred-away']);
     expect(atHomeList.body.message).toBe(
-      `the voter holds absentee certificate AC-7001 to vote at ${OTHER}; the list of ${HOME} is marked with it`,
+      `the voter holds absentee certificate AC-7001 to vote at the precinct it names; the list of ${HOME} is marked with it`,
     );
     expect(atVotingPrecinct.status).toBe(201);
   });
@@ -157,9 +186,13 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
   });
 
   it('given an election turnout never heard of, when checked in, then 404', async () => {
+    const unknown = uuidv7();
     const response = await turnout.http
-      .post(`/elections/${uuidv7()}/check-ins`)
-      .set('authorization', `Bearer ${pollWorker}`)
+      .post(`/elections/${unknown}/check-ins`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', 'pw', precinctsScope(unknown, HOME))}`,
+      )
       .send(presented(atHome, HOME));
 
     expect([response.status, response.body.code]).toEqual([404, 'unknown-election']);
@@ -170,6 +203,29 @@ describe('POST /elections/:id/check-ins: one voter at a time, through HTTP, Post
       (await turnout.http.post(`/elections/${electionId}/check-ins`).send(presented(atHome, HOME))).status,
     ).toBe(401);
     expect((await checkIn(presented(atHome, HOME), await turnout.token('commission'))).status).toBe(403);
+  });
+
+  it('given a poll worker of another precinct or election, when checking a voter in, then 403 names the scope and nothing is appended', async () => {
+    const before = await turnout.eventCounts();
+    const elsewhere = await turnout.token(
+      'poll-worker',
+      'pw-1101-099',
+      precinctsScope(electionId, '1101-099'),
+    );
+    const refused = await checkIn(presented(voter(9), HOME), elsewhere);
+    expect([refused.status, refused.body.errors]).toEqual([
+      403,
+      [
+        {
+          field: 'scope',
+          rule: `the token serves precinct 1101-099 of election ${electionId}, not precinct ${HOME}`,
+        },
+      ],
+    ]);
+    const otherElection = await turnout.token('poll-worker', 'pw', precinctsScope(uuidv7(), HOME));
+    const refusedThere = await checkIn(presented(voter(9), HOME), otherElection);
+    expect([refusedThere.status, refusedThere.body.errors[0].field]).toEqual([403, 'scope']);
+    expect(await turnout.eventCounts()).toEqual(before);
   });
 
   it('given the answers so far, when /metrics is scraped, then they are counted by outcome and rule, never by voter or precinct', async () => {

@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { eventually } from '@vl/testing';
 import { RaiseCloseOfDayAlerts } from '../application/integrity/raise-close-of-day-alerts';
@@ -29,7 +30,10 @@ describe('integrity alerts raised from the check-ins, listed with the refused du
   const checkIn = async (personalNumber: string, precinctId: string, expected = 201) => {
     const response = await turnout.http
       .post(`/elections/${electionId}/check-ins`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker', 'pw-1')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', 'pw-1', precinctsScope(electionId, precinctId))}`,
+      )
       .send({
         checkInId: uuidv7(),
         personalNumber,
@@ -148,7 +152,10 @@ describe('integrity alerts raised from the check-ins, listed with the refused du
     turnout.clock.set('2030-11-24T14:10:00.000Z'); // 20:10 in Bishkek
     const response = await turnout.http
       .post(`/elections/${electionId}/check-ins/batch`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker', 'pw-2')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', 'pw-2', precinctsScope(electionId, LATE))}`,
+      )
       .send({
         deviceId: 'pb-1101-053-1',
         checkIns: [
@@ -223,6 +230,33 @@ describe('integrity alerts raised from the check-ins, listed with the refused du
     expect(
       (await alerts('').set('authorization', `Bearer ${await turnout.token('commission')}`)).status,
     ).toBe(403);
+  });
+
+  it('given alert evidence naming voters, when the CEC lists the alerts, then each voter named is a recorded read (integrity-review) in the log', async () => {
+    const before: { n: number }[] = await turnout.dataSource.query(
+      "select count(*)::int as n from events where type = 'ParticipationRead'",
+    );
+    const listed = (await alerts('?signal=duplicate-check-in')).body.alerts as Alert[];
+    const rows: { payload: Record<string, unknown> }[] = await turnout.dataSource.query(
+      `select payload from events where type = 'ParticipationRead' and payload->>'purpose' = 'integrity-review'
+        order by tx_id desc, position desc limit 1`,
+    );
+    const after: { n: number }[] = await turnout.dataSource.query(
+      "select count(*)::int as n from events where type = 'ParticipationRead'",
+    );
+
+    expect(listed.map((alert) => alert.evidence['personalNumber'])).toEqual([atBusy[0]]);
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(1);
+    expect(rows[0]?.payload).toEqual(
+      expect.objectContaining({
+        reader: expect.objectContaining({ subject: 'cec-1', role: 'cec-operator' }),
+        purpose: 'integrity-review',
+        personalNumber: atBusy[0],
+        electionId,
+        precinctId: LATE,
+        found: true,
+      }),
+    );
   });
 
   it('given the day closed, when the close-of-day signals are raised twice, then the busy precinct’s last-hour spike is one alert', async () => {

@@ -51,13 +51,13 @@ describe('CheckInVoter: who may check in where', () => {
     });
   });
 
-  it('given a voter listed at another precinct, when checked in here, then not-on-list says where they vote', () => {
+  it('given a voter listed at another precinct, when checked in here, then not-on-list names no other precinct', () => {
     checkIn
       .given()
       .when(attempt({ precinctId: OTHER }), circumstances())
       .thenRejects({
         code: 'not-on-list',
-        message: `the voter is not on the list of ${OTHER}; they vote at ${HOME}`,
+        message: `the voter is not on the list of ${OTHER}; their own precinct's commission tells them where they vote`,
       });
   });
 
@@ -82,7 +82,7 @@ describe('CheckInVoter: who may check in where', () => {
       .when(attempt(), circumstances({ placement: transferred }))
       .thenRejects({
         code: 'transferred-away',
-        message: `the voter holds absentee certificate AC-0001234 to vote at ${OTHER}; the list of ${HOME} is marked with it`,
+        message: `the voter holds absentee certificate AC-0001234 to vote at the precinct it names; the list of ${HOME} is marked with it`,
       });
   });
 
@@ -94,11 +94,13 @@ describe('CheckInVoter: who may check in where', () => {
     expect(answerTo(when.state(), CHECK_IN_ID)).toMatchObject({ kind: 'accepted', precinctId: OTHER });
   });
 
-  it('given an absentee certificate, when checked in at a third precinct, then not-on-list names the voting precinct only', () => {
+  it('given an absentee certificate, when checked in at a third precinct, then not-on-list names no other precinct', () => {
     checkIn
       .given()
       .when(attempt({ precinctId: THIRD }), circumstances({ placement: transferred }))
-      .thenRejects({ message: `the voter is not on the list of ${THIRD}; they vote at ${OTHER}` });
+      .thenRejects({
+        message: `the voter is not on the list of ${THIRD}; their own precinct's commission tells them where they vote`,
+      });
   });
 
   it('given a polling-day inclusion at a precinct, when checked in there, then it is accepted', () => {

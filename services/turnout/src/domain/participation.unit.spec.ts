@@ -209,14 +209,14 @@ describe('after ParticipationFinalized', () => {
   it('given participation finalized, when a standing check-in is revoked, then participation-finalized: the figures are final', () => {
     deciderSpecification(revokeCheckInDecider)
       .given(checkedInEvent(CHECK_IN_ID, HOME, bishkek('09:00')))
-      .when(revoke, { participation: finalState, timeZone: DAY.timeZone })
+      .when(revoke, { participation: finalState, timeZone: DAY.timeZone, reach: { everywhere: true } })
       .thenRejects({ code: 'participation-finalized' });
   });
 
   it('given participation still open, when a standing check-in is revoked, then CheckInRevoked as before', () => {
     deciderSpecification(revokeCheckInDecider)
       .given(checkedInEvent(CHECK_IN_ID, HOME, bishkek('09:00')))
-      .when(revoke, { participation: participationOpen, timeZone: DAY.timeZone })
+      .when(revoke, { participation: participationOpen, timeZone: DAY.timeZone, reach: { everywhere: true } })
       .then([{ type: 'CheckInRevoked', payload: { ...revoke, precinctId: HOME } }]);
   });
 });

@@ -16,14 +16,20 @@ export interface RevokeCheckIn {
 }
 
 export type RevokeRejection = {
-  readonly code: 'not-checked-in' | 'participation-finalized';
+  readonly code: 'not-checked-in' | 'not-checked-in-here' | 'participation-finalized';
   readonly message: string;
 };
 
-/** The election's participation, and its time zone to say when it was finalized. */
+/** The check-ins a commission member may withdraw: those of the precincts their token serves, or any (national). */
+export type RevokerReach =
+  | { readonly everywhere: true }
+  | { readonly serves: (precinctId: string) => boolean; readonly described: string };
+
+/** The election's participation, its time zone to say when it was finalized, and the member's reach. */
 export interface RevocationCircumstances {
   readonly participation: Participation;
   readonly timeZone: string;
+  readonly reach: RevokerReach;
 }
 
 export function revokeCheckIn(
@@ -34,6 +40,18 @@ export function revokeCheckIn(
   // after finalization a withdrawn check-in would change figures already published and absences derived
   const closed = participationClosed(circumstances.participation, circumstances.timeZone);
   if (closed) return { ok: false, error: closed };
+  const { reach } = circumstances;
+  // DOMAIN "Coercion": another precinct's commission must not learn whether, where or when the voter took part,
+  // so "not checked in" and "checked in elsewhere" are one answer
+  if (!('everywhere' in reach) && (state.standing === null || !reach.serves(state.standing.precinctId))) {
+    return {
+      ok: false,
+      error: {
+        code: 'not-checked-in-here',
+        message: `no check-in of this voter stands at ${reach.described}; a precinct commission withdraws only its own precinct's check-ins`,
+      },
+    };
+  }
   if (state.standing === null) {
     return {
       ok: false,

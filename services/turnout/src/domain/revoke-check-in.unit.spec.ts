@@ -7,6 +7,7 @@ import {
   ELECTION,
   HOME,
   MEMBER,
+  OTHER,
   revokedEvent,
   VOTER,
 } from './check-in.fixtures';
@@ -14,7 +15,15 @@ import { participationOpen } from './participation';
 import { revokeCheckInDecider, type RevokeCheckIn } from './revoke-check-in';
 
 const revocation = deciderSpecification(revokeCheckInDecider);
-const context = { participation: participationOpen, timeZone: DAY.timeZone };
+const context = {
+  participation: participationOpen,
+  timeZone: DAY.timeZone,
+  reach: { everywhere: true } as const,
+};
+const servingAt = (precinctId: string) => ({
+  ...context,
+  reach: { serves: (at: string) => at === precinctId, described: `precinct ${precinctId}` },
+});
 const revoke: RevokeCheckIn = {
   electionId: ELECTION.electionId,
   personalNumber: VOTER,
@@ -42,5 +51,25 @@ describe('RevokeCheckIn', () => {
       .given(checkedInEvent(CHECK_IN_ID, HOME, bishkek('09:00')), revokedEvent(HOME))
       .when(revoke, context)
       .thenRejects({ code: 'not-checked-in' });
+  });
+
+  it('given a check-in at the member’s own precinct, when a member serving it revokes, then CheckInRevoked', () => {
+    revocation
+      .given(checkedInEvent(CHECK_IN_ID, HOME, bishkek('09:00')))
+      .when(revoke, servingAt(HOME))
+      .then([{ type: 'CheckInRevoked', payload: { ...revoke, precinctId: HOME } }]);
+  });
+
+  it('given a check-in at another precinct, when a member of this one revokes, then the same answer as for no check-in at all', () => {
+    const refusal = {
+      code: 'not-checked-in-here' as const,
+      message: `no check-in of this voter stands at precinct ${OTHER}; a precinct commission withdraws only its own precinct's check-ins`,
+    };
+
+    revocation
+      .given(checkedInEvent(CHECK_IN_ID, HOME, bishkek('09:00')))
+      .when(revoke, servingAt(OTHER))
+      .thenRejects(refusal);
+    revocation.given().when(revoke, servingAt(OTHER)).thenRejects(refusal);
   });
 });

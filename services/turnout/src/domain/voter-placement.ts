@@ -38,24 +38,21 @@ export function mayVoteAt(placement: VoterPlacement, precinctId: string): Result
       ok: false,
       error: {
         code: 'transferred-away',
-        message: `the voter holds absentee certificate ${certificate.serial} to vote at ${certificate.votingPrecinctId}; the list of ${precinctId} is marked with it`,
+        message: `the voter holds absentee certificate ${certificate.serial} to vote at the precinct it names; the list of ${precinctId} is marked with it`,
       },
     };
   }
   if (listedHere) return { ok: true, value: null };
-  const elsewhere = [
-    ...placement.listedAt,
-    ...placement.absenteeCertificates.map((transfer) => transfer.votingPrecinctId),
-    ...placement.includedAt,
-  ].filter((precinct) => !placement.absenteeCertificates.some((t) => t.homePrecinctId === precinct));
+  const placed =
+    placement.listedAt.length + placement.absenteeCertificates.length + placement.includedAt.length > 0;
+  // a poll worker learns that the voter is not on this list, not where they vote (docs/ballot-secrecy.md)
   return {
     ok: false,
     error: {
       code: 'not-on-list',
-      message:
-        elsewhere.length > 0
-          ? `the voter is not on the list of ${precinctId}; they vote at ${[...new Set(elsewhere)].join(', ')}`
-          : `the voter is on no list of this election, and was neither transferred to nor included at ${precinctId}`,
+      message: placed
+        ? `the voter is not on the list of ${precinctId}; their own precinct's commission tells them where they vote`
+        : `the voter is on no list of this election, and was neither transferred to nor included at ${precinctId}`,
     },
   };
 }

@@ -18,6 +18,7 @@ export class RevokeCheckInHandler implements ICommandHandler<RevokeCheckInComman
 
   async execute({
     revocation,
+    reach,
   }: RevokeCheckInCommand): Promise<Result<CheckInRevokedPayload, RevokeCommandRejection>> {
     const day = await this.pollingDays.of(revocation.electionId);
     if (!day) return { ok: false, error: unknownElection(revocation.electionId) };
@@ -27,7 +28,7 @@ export class RevokeCheckInHandler implements ICommandHandler<RevokeCheckInComman
       checkInStreamId(revocation.electionId, revocation.personalNumber),
       revokeCheckInDecider,
       revocation,
-      { participation, timeZone: day.timeZone },
+      { participation, timeZone: day.timeZone, reach },
     );
     if (!outcome.ok) return outcome;
     const [revoked] = outcome.value;
