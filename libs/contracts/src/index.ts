@@ -101,3 +101,11 @@ export {
 } from './operations/dead-letter-retried';
 export { foldEvents, noContext, type Decider, type NoContext } from './decider';
 export { actorSchema, type Actor } from './actor';
+export {
+  ballotContentPaths,
+  deviceOrderFields,
+  finerThanDateFields,
+  namesAPerson,
+  unboundedStringFields,
+} from './ballot-secrecy';
+export { outwardReadProblems } from './outward-topics';

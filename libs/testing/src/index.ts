@@ -16,3 +16,4 @@ export { NOWHERE_SCOPE, TestTokens } from './test-tokens';
 export { byKey, readTopic, type ReadTopicOptions, type TopicMessage } from './topic-reader';
 export { EventFeed, type FedEvent } from './event-feed';
 export { TestClock } from './test-clock';
+export { consumedTopics } from './consumed-topics';
