@@ -4,6 +4,7 @@ import {
   checkpointKeyId,
   checkpointToJson,
   eventLeafHash,
+  exportPublicKey,
   MerkleTreeBuilder,
   signCheckpoint,
   toBase64,
@@ -97,6 +98,11 @@ export class LogCheckpointer {
       await tx.query(
         'insert into checkpoints (tree_size, origin, root_hash, key_id, signature) values ($1, $2, $3, $4, $5)',
         [signed.treeSize, signed.origin, signed.rootHash, signed.keyId, signed.signature],
+      );
+      // the first checkpoint a key signs publishes its public half for good
+      await tx.query(
+        'insert into checkpoint_keys (key_id, public_key) values ($1, $2) on conflict (key_id) do nothing',
+        [signed.keyId, JSON.stringify(exportPublicKey(this.options.signingKey))],
       );
       return signed;
     });
