@@ -17,6 +17,7 @@ export {
   type PrecinctLookup,
   type RequestPath,
   type ScopeDeclaration,
+  type ScopeDocument,
 } from './scoped';
 export {
   describeScope,

@@ -13,13 +13,23 @@ export interface PrecinctLookup {
   precinctOf(request: Request): Promise<string | undefined>;
 }
 
+/** How the OpenAPI documents state an operation's scope (`x-scope`). */
+export interface ScopeDocument {
+  readonly kind: 'national' | 'unscoped' | 'election' | 'precinct' | 'territory';
+  /** where the election, precinct or territory comes from: a request path, or the look-up that tells it */
+  readonly from?: string;
+  readonly election?: string;
+  readonly reason?: string;
+}
+
 /** Where an endpoint's territory comes from; every controller method declares one with `@Scoped`. */
 export type ScopeDeclaration =
-  | { readonly kind: 'national'; readonly description: string }
-  | { readonly kind: 'unscoped'; readonly description: string }
+  | { readonly kind: 'national'; readonly description: string; readonly document: ScopeDocument }
+  | { readonly kind: 'unscoped'; readonly description: string; readonly document: ScopeDocument }
   | {
       readonly kind: 'territorial';
       readonly description: string;
+      readonly document: ScopeDocument;
       readonly election: (request: Request) => string | undefined;
       readonly target?: (request: Request) => ScopeTarget;
       readonly lookup?: Type<PrecinctLookup>;
@@ -42,13 +52,22 @@ function electionFrom(path: RequestPath): (request: Request) => string | undefin
 
 export const Scope = {
   /** Only national tokens (CEC operators, auditors, ...): imports, finalization, exports, operations. */
-  national: (): ScopeDeclaration => ({ kind: 'national', description: 'national' }),
+  national: (): ScopeDeclaration => ({
+    kind: 'national',
+    description: 'national',
+    document: { kind: 'national' },
+  }),
   /** Not about any election or territory (the geography, the law's policies); the reason is documented. */
-  unscoped: (reason: string): ScopeDeclaration => ({ kind: 'unscoped', description: `none: ${reason}` }),
+  unscoped: (reason: string): ScopeDeclaration => ({
+    kind: 'unscoped',
+    description: `none: ${reason}`,
+    document: { kind: 'unscoped', reason },
+  }),
   /** Election-wide figures: any token of this election (its hours, the open data). */
   election: (election: RequestPath = ELECTION_PARAM): ScopeDeclaration => ({
     kind: 'territorial',
     description: `election from ${election}`,
+    document: { kind: 'election', election },
     election: electionFrom(election),
     target: () => WHOLE_ELECTION,
   }),
@@ -65,6 +84,7 @@ export const Scope = {
       return {
         kind: 'territorial',
         description: `precinct by look-up (${from.name})`,
+        document: { kind: 'precinct', from: `look-up: ${from.name}`, election },
         election: electionOf,
         lookup: from,
       };
@@ -72,6 +92,7 @@ export const Scope = {
     return {
       kind: 'territorial',
       description: `precinct from ${from}`,
+      document: { kind: 'precinct', from, election },
       election: electionOf,
       target: (request) => ({ precincts: asList(read(request)) }),
     };
@@ -84,6 +105,7 @@ export const Scope = {
   ): ScopeDeclaration => ({
     kind: 'territorial',
     description: `territory from ${description}`,
+    document: { kind: 'territory', from: description, election },
     election: electionFrom(election),
     target: resolve,
   }),

@@ -6,6 +6,13 @@ describe('turnout endpoints (no default allow)', () => {
   it('given the service module, when audited, then every endpoint declares its roles or why it is public', async () => {
     const endpoints = await auditEndpointAccess(turnout, (config) => TurnoutModule.register(config));
     expect(endpoints.filter((endpoint) => !endpoint.roles?.length && !endpoint.publicReason)).toEqual([]);
+    // and its scope; no endpoint that changes anything admits auditors
+    expect(endpoints.filter((endpoint) => !endpoint.scope && !endpoint.publicReason)).toEqual([]);
+    expect(
+      endpoints.filter(
+        (endpoint) => !endpoint.endpoint.startsWith('GET') && endpoint.roles?.includes('auditor'),
+      ),
+    ).toEqual([]);
     const publicOnes = endpoints
       .filter((endpoint) => endpoint.publicReason)
       .map((endpoint) => endpoint.endpoint);

@@ -9,7 +9,13 @@ import {
   SSE_METADATA,
 } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { PUBLIC_METADATA, ROLES_METADATA } from '@vl/auth';
+import {
+  PUBLIC_METADATA,
+  ROLES_METADATA,
+  SCOPE_METADATA,
+  type ScopeDeclaration,
+  type ScopeDocument,
+} from '@vl/auth';
 import { IDEMPOTENT_METADATA } from '../idempotency/idempotent.decorator';
 
 type ModuleRef = Type<unknown> | DynamicModule | Promise<DynamicModule> | { forwardRef: () => unknown };
@@ -36,6 +42,8 @@ export interface ControllerRoute {
   readonly arguments: readonly RouteArgument[];
   readonly roles: readonly string[] | undefined;
   readonly publicReason: string | undefined;
+  /** where the operation's election, precinct or territory comes from (@Scoped) */
+  readonly scope: ScopeDocument | undefined;
   /** declared @Idempotent(): takes an Idempotency-Key header; naturalId names a body field that also serves */
   readonly idempotent: { readonly naturalId: string | null } | undefined;
 }
@@ -103,6 +111,10 @@ export function routesOf(controller: Controller): ControllerRoute[] {
       roles: Reflect.getMetadata(ROLES_METADATA, fn) ?? Reflect.getMetadata(ROLES_METADATA, controller),
       publicReason:
         Reflect.getMetadata(PUBLIC_METADATA, fn) ?? Reflect.getMetadata(PUBLIC_METADATA, controller),
+      scope: (
+        (Reflect.getMetadata(SCOPE_METADATA, fn) ?? Reflect.getMetadata(SCOPE_METADATA, controller)) as
+          ScopeDeclaration | undefined
+      )?.document,
       idempotent: Reflect.getMetadata(IDEMPOTENT_METADATA, fn) as ControllerRoute['idempotent'],
     };
     return base.flatMap((prefix) => pathsOf(own).map((path) => ({ ...route, path: joinPath(prefix, path) })));

@@ -47,7 +47,10 @@ const ERROR_RESPONSES: Readonly<Record<number, readonly [string, string]>> = {
     'Unauthorized',
     'No bearer token, or one that is expired, not yet valid or not signed by a trusted key.',
   ],
-  403: ['Forbidden', 'The token is valid but carries none of the roles the operation allows.'],
+  403: [
+    'Forbidden',
+    'The token is valid but carries none of the roles the operation allows, or acts outside its scope (errors names roles or scope).',
+  ],
   404: ['NotFound', 'The election, precinct, voter or other resource named in the path is not known.'],
   409: [
     'Conflict',
@@ -151,8 +154,10 @@ export function generateOpenApi(root: Type<unknown> | DynamicModule, options: Op
           bearerFormat: 'JWT',
           description:
             'An Ed25519-signed JWT whose roles claim holds at least one of the roles listed on the operation ' +
-            '(x-roles; a pattern like ministry:* admits every role with that prefix). Every operation not ' +
-            'marked public requires it: the guard denies by default.',
+            '(x-roles; a pattern like ministry:* admits every role with that prefix), whose aud names this ' +
+            "service, whose lifetime is within its role's maximum, and whose scope claim (a poll worker's or " +
+            "commission's election and precincts, district or region; national when absent) covers the " +
+            'operation (x-scope). Every operation not marked public requires it: the guard denies by default.',
         },
       },
       schemas: Object.fromEntries([
@@ -209,7 +214,7 @@ function operationOf(
     route.publicReason !== undefined
       ? `Public: ${route.publicReason}.`
       : roles.length > 0
-        ? `Roles: ${roles.join(', ')}.`
+        ? `Roles: ${roles.join(', ')}. Scope: ${scopeSentence(route.scope)}.`
         : 'No roles declared: the guard denies every caller.';
   return {
     tags: [tag],
@@ -232,8 +237,29 @@ function operationOf(
     ]),
     security: route.publicReason === undefined ? [{ [BEARER_SCHEME]: roles }] : [],
     'x-roles': roles,
+    ...(route.publicReason === undefined && route.scope ? { 'x-scope': { ...route.scope } } : {}),
     ...(route.publicReason !== undefined ? { 'x-public': route.publicReason } : {}),
   };
+}
+
+// how a token's scope is checked, in words for the description (x-scope carries the same as data)
+function scopeSentence(scope: ControllerRoute['scope']): string {
+  switch (scope?.kind) {
+    case undefined:
+      return 'none declared, the guard denies every caller';
+    case 'national':
+      return 'national tokens only';
+    case 'unscoped':
+      return `any, ${scope.reason}`;
+    case 'election':
+      return `a local token of the election in ${scope.election}`;
+    case 'precinct':
+      return `a local token must serve the precinct from ${scope.from} (election in ${scope.election})`;
+    case 'territory':
+      return `a local token must serve the territory from ${scope.from} (election in ${scope.election})`;
+    default:
+      return 'unknown';
+  }
 }
 
 function idempotencyKeyParameter(naturalId: string | null): JsonObject {

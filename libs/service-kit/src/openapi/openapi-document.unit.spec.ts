@@ -15,7 +15,7 @@ import {
   Sse,
   type DynamicModule,
 } from '@nestjs/common';
-import { PublicEndpoint, Roles } from '@vl/auth';
+import { PublicEndpoint, Roles, Scope, Scoped } from '@vl/auth';
 import { EMPTY } from 'rxjs';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../zod-validation.pipe';
@@ -50,6 +50,7 @@ class ListsController {
   /** Reads one item. The rest of the comment explains more. */
   @Get('items/:itemId')
   @Roles('auditor', 'ministry:*')
+  @Scoped(Scope.precinct('params.itemId', 'params.listId'))
   item(@Param(new ZodValidationPipe(itemParams)) params: z.infer<typeof itemParams>) {
     if (params.itemId === '0') throw new NotFoundException('no item 0');
     return params;
@@ -234,8 +235,10 @@ describe('OpenAPI generator', () => {
     expect(item.security).toEqual([{ bearerAuth: ['auditor', 'ministry:*'] }]);
     expect(item['x-roles']).toEqual(['auditor', 'ministry:*']);
     expect(item.description).toBe(
-      'Reads one item. The rest of the comment explains more.\n\nRoles: auditor, ministry:*.',
+      'Reads one item. The rest of the comment explains more.\n\nRoles: auditor, ministry:*. Scope: a local ' +
+        'token must serve the precinct from params.itemId (election in params.listId).',
     );
+    expect(item['x-scope']).toEqual({ kind: 'precinct', from: 'params.itemId', election: 'params.listId' });
     expect(at(generate(), '#/components/securitySchemes/bearerAuth')).toMatchObject({
       type: 'http',
       scheme: 'bearer',

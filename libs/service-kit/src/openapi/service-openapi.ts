@@ -31,7 +31,9 @@ const DESCRIPTION = [
   'Generated from the controllers of the service; do not edit.',
   '',
   'Every operation requires a bearer JWT carrying one of the roles listed on it (x-roles), unless it is marked',
-  'public (x-public, with the reason). Bad input answers 400 naming each field and the rule it broke and changes',
+  'public (x-public, with the reason), issued for this service (aud) and acting within its scope: x-scope says',
+  'where the operation takes its election, precinct or territory from, and a token of another one answers 403',
+  'naming the scope. Bad input answers 400 naming each field and the rule it broke and changes',
   'nothing; every error body has the shape of the Error schema.',
 ].join('\n');
 
