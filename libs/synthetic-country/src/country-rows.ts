@@ -11,6 +11,8 @@ export interface PrecinctRow {
   /** ISO 3166-1 alpha-2: KG at home, the host country abroad. */
   readonly country: string;
   readonly address: string;
+  /** IANA zone of the precinct's polling hours: Asia/Bishkek at home, the host city's abroad. */
+  readonly timeZone: string;
 }
 
 /** One row of civil-registry.csv. */

@@ -34,6 +34,7 @@ export const PRECINCTS_CSV: CsvLayout<PrecinctRow> = {
     'abroad',
     'country',
     'address',
+    'time_zone',
   ],
   fields: (row) => [
     row.precinctCode,
@@ -44,6 +45,7 @@ export const PRECINCTS_CSV: CsvLayout<PrecinctRow> = {
     flag(row.abroad),
     row.country,
     row.address,
+    row.timeZone,
   ],
 };
 

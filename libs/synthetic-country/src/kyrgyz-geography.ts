@@ -22,14 +22,25 @@ export interface ConsularCountry {
   readonly name: string;
   /** Share of the citizens registered abroad, relative to the other countries. */
   readonly weight: number;
-  readonly cities: readonly string[];
+  readonly cities: readonly ConsularCity[];
 }
+
+/** A city with a consular precinct, and its IANA zone: the precinct keeps its polling hours in it. */
+export interface ConsularCity {
+  readonly name: string;
+  readonly timeZone: string;
+}
+
+const city = (name: string, timeZone: string): ConsularCity => ({ name, timeZone });
 
 const district = (name: string, town: string, populationThousands: number): DistrictShape => ({
   name,
   town,
   populationThousands,
 });
+
+/** DOMAIN: precincts at home keep Asia/Bishkek hours. */
+export const HOME_TIME_ZONE = 'Asia/Bishkek';
 
 export const KYRGYZ_REGIONS: readonly RegionShape[] = [
   {
@@ -148,17 +159,65 @@ export const CONSULAR_COUNTRIES: readonly ConsularCountry[] = [
     isoCode: 'RU',
     name: 'Russia',
     weight: 55,
-    cities: ['Moscow', 'Saint Petersburg', 'Yekaterinburg', 'Novosibirsk', 'Kazan', 'Samara', 'Krasnoyarsk'],
+    cities: [
+      city('Moscow', 'Europe/Moscow'),
+      city('Saint Petersburg', 'Europe/Moscow'),
+      city('Yekaterinburg', 'Asia/Yekaterinburg'),
+      city('Novosibirsk', 'Asia/Novosibirsk'),
+      city('Kazan', 'Europe/Moscow'),
+      city('Samara', 'Europe/Samara'),
+      city('Krasnoyarsk', 'Asia/Krasnoyarsk'),
+    ],
   },
-  { isoCode: 'KZ', name: 'Kazakhstan', weight: 12, cities: ['Astana', 'Almaty'] },
-  { isoCode: 'TR', name: 'Turkey', weight: 9, cities: ['Ankara', 'Istanbul'] },
-  { isoCode: 'KR', name: 'South Korea', weight: 7, cities: ['Seoul', 'Ansan'] },
-  { isoCode: 'US', name: 'United States', weight: 5, cities: ['Washington', 'New York', 'Chicago'] },
-  { isoCode: 'AE', name: 'United Arab Emirates', weight: 3, cities: ['Dubai', 'Abu Dhabi'] },
-  { isoCode: 'DE', name: 'Germany', weight: 3, cities: ['Berlin', 'Munich'] },
-  { isoCode: 'GB', name: 'United Kingdom', weight: 2, cities: ['London'] },
-  { isoCode: 'CN', name: 'China', weight: 2, cities: ['Beijing', 'Urumqi'] },
-  { isoCode: 'UZ', name: 'Uzbekistan', weight: 2, cities: ['Tashkent'] },
+  {
+    isoCode: 'KZ',
+    name: 'Kazakhstan',
+    weight: 12,
+    cities: [city('Astana', 'Asia/Almaty'), city('Almaty', 'Asia/Almaty')],
+  },
+  {
+    isoCode: 'TR',
+    name: 'Turkey',
+    weight: 9,
+    cities: [city('Ankara', 'Europe/Istanbul'), city('Istanbul', 'Europe/Istanbul')],
+  },
+  {
+    isoCode: 'KR',
+    name: 'South Korea',
+    weight: 7,
+    cities: [city('Seoul', 'Asia/Seoul'), city('Ansan', 'Asia/Seoul')],
+  },
+  {
+    isoCode: 'US',
+    name: 'United States',
+    weight: 5,
+    cities: [
+      city('Washington', 'America/New_York'),
+      city('New York', 'America/New_York'),
+      city('Chicago', 'America/Chicago'),
+    ],
+  },
+  {
+    isoCode: 'AE',
+    name: 'United Arab Emirates',
+    weight: 3,
+    cities: [city('Dubai', 'Asia/Dubai'), city('Abu Dhabi', 'Asia/Dubai')],
+  },
+  {
+    isoCode: 'DE',
+    name: 'Germany',
+    weight: 3,
+    cities: [city('Berlin', 'Europe/Berlin'), city('Munich', 'Europe/Berlin')],
+  },
+  { isoCode: 'GB', name: 'United Kingdom', weight: 2, cities: [city('London', 'Europe/London')] },
+  // China keeps one zone, Beijing's, in Urumqi too
+  {
+    isoCode: 'CN',
+    name: 'China',
+    weight: 2,
+    cities: [city('Beijing', 'Asia/Shanghai'), city('Urumqi', 'Asia/Shanghai')],
+  },
+  { isoCode: 'UZ', name: 'Uzbekistan', weight: 2, cities: [city('Tashkent', 'Asia/Tashkent')] },
 ];
 
 export const STREETS: readonly string[] = [

@@ -1,6 +1,8 @@
 import { apportion } from './apportion';
 import type { PrecinctRow } from './country-rows';
 import {
+  HOME_TIME_ZONE,
+  type ConsularCity,
   ABROAD_REGION,
   CONSULAR_COUNTRIES,
   KYRGYZ_REGIONS,
@@ -100,6 +102,7 @@ function homePrecincts(count: number, random: SeededRandom): WeightedPrecinct[] 
           abroad: false,
           country: 'KG',
           address: homeAddress(district.town, index + 1, random),
+          timeZone: HOME_TIME_ZONE,
         },
         weight: meanWeight * Math.exp(SIZE_SPREAD * random.roughNormal()),
       }));
@@ -127,6 +130,7 @@ function abroadPrecincts(count: number, random: SeededRandom): WeightedPrecinct[
           abroad: true,
           country: country.isoCode,
           address: consularAddress(country, index),
+          timeZone: consularCity(country, index).timeZone,
         },
         weight: (country.weight / precincts) * Math.exp(SIZE_SPREAD * random.roughNormal()),
       };
@@ -141,8 +145,12 @@ function homeAddress(town: string, precinctNumber: number, random: SeededRandom)
   return `${town}, ${street} st. ${house}, ${place}${random.integerBetween(1, 40 + precinctNumber)}`;
 }
 
+// a country's precincts go round its cities: the first in its capital or largest diaspora city
+const consularCity = (country: ConsularCountry, index: number): ConsularCity =>
+  country.cities[index % country.cities.length] as ConsularCity;
+
 function consularAddress(country: ConsularCountry, index: number): string {
-  const city = country.cities[index % country.cities.length] as string;
+  const city = consularCity(country, index).name;
   const station = Math.floor(index / country.cities.length) + 1;
   const host = station === 1 ? 'mission of the Kyrgyz Republic' : `polling station No. ${station}`;
   return `${city}, ${country.name}, ${host}`;

@@ -60,6 +60,18 @@ describe('the precinct plan', () => {
     expect(residents(abroad)).toBe(80_000);
   });
 
+  it("gives each precinct the zone of its polling hours: Asia/Bishkek at home, its host city's abroad", () => {
+    const precincts = plan(4_000_000);
+    const zoneIn = (city: string) =>
+      precincts.find((precinct) => precinct.address.startsWith(`${city},`))?.timeZone;
+    expect(zoneIn('Moscow')).toBe('Europe/Moscow');
+    expect(zoneIn('Seoul')).toBe('Asia/Seoul');
+    expect(zoneIn('Istanbul')).toBe('Europe/Istanbul');
+    expect(zoneIn('New York')).toBe('America/New_York');
+    for (const precinct of precincts.filter((candidate) => !candidate.abroad))
+      expect(precinct.timeZone).toBe('Asia/Bishkek');
+  });
+
   it('given the smallest roll, then all nine territories and two consular precincts still appear', () => {
     const precincts = plan(MIN_CITIZENS);
     expect(precincts).toHaveLength(20);

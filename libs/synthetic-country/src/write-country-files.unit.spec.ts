@@ -35,7 +35,7 @@ describe('writeCountryFiles', () => {
   it('writes the documented headers, UTF-8 without a byte-order mark, CRLF line ends', () => {
     const headers = FILES.map((file) => read(first.dir, file).toString('utf8').split('\r\n')[0]);
     expect(headers).toEqual([
-      'precinct_code,region_code,region_name,district_code,district_name,abroad,country,address',
+      'precinct_code,region_code,region_name,district_code,district_name,abroad,country,address,time_zone',
       'precinct_code,personal_number,position',
       'personal_number,surname,given_name,patronymic,birth_date,sex,residence_precinct,declared_incapable,in_custody,registered_disability',
     ]);
@@ -51,7 +51,7 @@ describe('writeCountryFiles', () => {
     expect(precincts).toHaveLength(20);
     expect(precincts.some((precinct) => precinct.address?.includes(','))).toBe(true);
     expect(precincts.some((precinct) => precinct.address?.includes('"'))).toBe(true);
-    for (const precinct of precincts) expect(Object.keys(precinct)).toHaveLength(8);
+    for (const precinct of precincts) expect(Object.keys(precinct)).toHaveLength(9);
   });
 
   it('records each file’s rows, size and SHA-256 in the manifest', () => {

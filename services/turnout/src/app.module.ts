@@ -54,6 +54,7 @@ import { ScheduledElectionsRepository } from './infrastructure/scheduled-electio
 import { TurnoutEventHandlers } from './infrastructure/turnout-events.handlers';
 import { TurnoutFiguresRepository } from './infrastructure/turnout-figures.repository';
 import { TURNOUT_PROJECTION_DIGESTS } from './infrastructure/turnout-projections.digests';
+import { PrecinctTimeZones1763860000320 } from './infrastructure/precinct-time-zones.migration';
 import { TurnoutProjections1763860000310 } from './infrastructure/turnout-projections.migration';
 import { VoterRollEventHandlers } from './infrastructure/voter-roll-events.handlers';
 import { VOTER_ROLL_PROJECTION_DIGESTS } from './infrastructure/voter-roll-projections.digests';
@@ -100,6 +101,7 @@ export class TurnoutModule {
             ScheduledElections1763860000100,
             VoterRollProjections1763860000200,
             TurnoutProjections1763860000310,
+            PrecinctTimeZones1763860000320,
           ],
         }),
         LedgerModule.forService({

@@ -8,6 +8,7 @@ export {
   type CommissionPosition,
 } from './voter-roll-fields';
 export {
+  HOME_TIME_ZONE,
   precinctRegistered,
   type PrecinctRegistered,
   type PrecinctRegisteredPayload,

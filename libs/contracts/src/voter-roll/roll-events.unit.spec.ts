@@ -1,4 +1,5 @@
 import { eventCatalog } from '../event-catalog';
+import { envelopeFor } from '../testing/envelope-for';
 import { personalNumberParts } from './voter-roll-fields';
 
 const electionId = '0199a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b';
@@ -89,6 +90,7 @@ describe('voter-roll contracts', () => {
     abroad: true,
     country: 'RU',
     address: 'Moscow, Bolshoy Rzhevsky 5',
+    timeZone: 'Europe/Moscow',
   };
 
   it('given an abroad precinct, when produced, then it is keyed by precinct on voter-roll.precincts.v1', () => {
@@ -97,6 +99,20 @@ describe('voter-roll contracts', () => {
       'voter-roll.precincts.v1',
       '9999-012',
     ]);
+  });
+
+  it('given a zone that is not IANA, when produced, then timeZone is named', () => {
+    expect(messageOf(produce('PrecinctRegistered', { ...precinct, timeZone: 'Mars/Olympus' }))).toContain(
+      'PrecinctRegistered.payload.timeZone:',
+    );
+  });
+
+  it('given a v1 precinct (before precincts carried a zone), when consumed, then it keeps Asia/Bishkek hours', () => {
+    const { timeZone: _, ...v1 } = precinct;
+    const result = eventCatalog.parseForConsume(
+      envelopeFor('PrecinctRegistered', v1, { schemaVersion: 1, partitionKey: v1.precinctId }),
+    );
+    expect(result.ok && result.value.payload).toEqual({ ...v1, timeZone: 'Asia/Bishkek' });
   });
 
   it('given abroad outside region 99 and a district that is not the code’s, when produced, then both are named', () => {

@@ -1,22 +1,55 @@
 import { Injectable } from '@nestjs/common';
-import { pollingDayOf, type PollingDay } from '../domain/polling-day';
+import { lastToClose, pollingDayOf, type PollingDay } from '../domain/polling-day';
+import type { ScheduledElection } from '../domain/scheduled-election';
+import { PrecinctsRepository } from '../infrastructure/precincts.repository';
 import { ScheduledElectionsRepository } from '../infrastructure/scheduled-elections.repository';
 
-/** The polling day of each election turnout knows; ElectionCalled never changes, so a found one is kept. */
+/**
+ * The polling day of each election turnout knows, at each precinct in the precinct's own zone. ElectionCalled never
+ * changes, so a found election is kept; a precinct's zone is read each time (a geography re-import may change it).
+ */
 @Injectable()
 export class PollingDays {
-  private readonly known = new Map<string, PollingDay>();
+  private readonly known = new Map<string, ScheduledElection>();
 
-  constructor(private readonly elections: ScheduledElectionsRepository) {}
+  constructor(
+    private readonly elections: ScheduledElectionsRepository,
+    private readonly precincts: PrecinctsRepository,
+  ) {}
 
-  async of(electionId: string): Promise<PollingDay | undefined> {
+  async election(electionId: string): Promise<ScheduledElection | undefined> {
     const cached = this.known.get(electionId);
     if (cached) return cached;
     const election = await this.elections.find(electionId);
+    if (election) this.known.set(electionId, election);
+    return election;
+  }
+
+  /** The election's day in its own zone: what is not a precinct's (messages of the whole election). */
+  async of(electionId: string): Promise<PollingDay | undefined> {
+    const election = await this.election(electionId);
+    return election ? pollingDayOf(election, election.timeZone) : undefined;
+  }
+
+  /** The election's day at each precinct asked for; a precinct turnout does not know keeps the election's zone. */
+  async atPrecincts(electionId: string, precinctIds: readonly string[]): Promise<Map<string, PollingDay>> {
+    const election = await this.election(electionId);
+    if (!election) return new Map();
+    const zones = await this.precincts.timeZonesOf(precinctIds);
+    return new Map(precinctIds.map((id) => [id, pollingDayOf(election, zones.get(id) ?? election.timeZone)]));
+  }
+
+  async at(electionId: string, precinctId: string): Promise<PollingDay | undefined> {
+    return (await this.atPrecincts(electionId, [precinctId])).get(precinctId);
+  }
+
+  /** The day of the election's precinct that closes last (abroad, the westernmost): nothing is final before it. */
+  async lastToClose(electionId: string): Promise<PollingDay | undefined> {
+    const election = await this.election(electionId);
     if (!election) return undefined;
-    const day = pollingDayOf(election);
-    this.known.set(electionId, day);
-    return day;
+    const zones = await this.precincts.timeZonesOfElection(electionId);
+    const days = [election.timeZone, ...zones].map((zone) => pollingDayOf(election, zone));
+    return lastToClose(days);
   }
 }
 

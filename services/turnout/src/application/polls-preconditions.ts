@@ -17,8 +17,8 @@ export class PollsPreconditions {
     electionId: string,
     precinctId: string,
   ): Promise<Result<PollingDay, PollsCommandRejection>> {
-    const day = await this.pollingDays.of(electionId);
-    if (!day) return { ok: false, error: unknownElection(electionId) };
+    if (!(await this.pollingDays.election(electionId)))
+      return { ok: false, error: unknownElection(electionId) };
     if (!(await this.precincts.find(precinctId))) {
       return {
         ok: false,
@@ -28,6 +28,8 @@ export class PollsPreconditions {
         },
       };
     }
-    return { ok: true, value: day };
+    // the precinct's own hours: a precinct in Moscow opens at 07:00 Moscow time
+    const day = await this.pollingDays.at(electionId, precinctId);
+    return day ? { ok: true, value: day } : { ok: false, error: unknownElection(electionId) };
   }
 }

@@ -17,7 +17,12 @@ export const ELECTION: ScheduledElection = {
   electionDate: '2030-11-24',
   ...STATUTORY_POLLING_HOURS,
 };
-export const DAY = pollingDayOf(ELECTION);
+export const DAY = pollingDayOf(ELECTION, 'Asia/Bishkek');
+// consular precincts keep the election's hours on their host city's clock (polling-hours-abroad.unit.spec.ts)
+export const MOSCOW = '9999-001';
+export const SEOUL = '9999-004';
+export const MOSCOW_DAY = pollingDayOf(ELECTION, 'Europe/Moscow');
+export const SEOUL_DAY = pollingDayOf(ELECTION, 'Asia/Seoul');
 export const HOME = '1101-001';
 export const OTHER = '1101-002';
 export const THIRD = '1203-017';
@@ -34,6 +39,11 @@ export const CEC_OPERATOR: Actor = { subject: 'cec-operator-7', role: 'cec-opera
 /** A wall-clock time on polling day in Bishkek, as a UTC instant: `bishkek('19:59:59.999')`. */
 export function bishkek(time: string, date = ELECTION.electionDate): string {
   return DateTime.fromISO(`${date}T${time}`, { zone: 'Asia/Bishkek' }).toUTC().toISO() as string;
+}
+
+/** A wall-clock time on polling day in any precinct's zone: `localTime('Europe/Moscow', '07:00')`. */
+export function localTime(timeZone: string, time: string, date = ELECTION.electionDate): string {
+  return DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toUTC().toISO() as string;
 }
 
 export const openSince = (time: string): Polls => ({

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import type { ScheduledElection } from './scheduled-election';
 
-/** The official polling hours of one election as instants: every precinct opens and closes by them. */
+/** The official polling hours of one election at one precinct, as instants: local to the precinct's zone. */
 export interface PollingDay {
   readonly electionId: string;
   readonly electionDate: string;
+  /** the precinct's zone (abroad, its host city's); the election's own for what is not a precinct's */
   readonly timeZone: string;
   /** ISO instant (UTC) of pollsOpenAt on electionDate in timeZone */
   readonly opensAt: string;
@@ -19,14 +20,17 @@ export const STATUTORY_POLLING_HOURS = {
   pollsCloseAt: '20:00',
 } as const;
 
-// each election carries its own hours (ElectionCalled); the statutory ones above are what it is usually called with
-export function pollingDayOf(election: ScheduledElection): PollingDay {
+/**
+ * Each election carries its own hours (ElectionCalled); a precinct keeps them on its own wall clock on the election's
+ * date, the home country's polling day: a precinct in Moscow opens at 07:00 Moscow time (PrecinctRegistered v2).
+ */
+export function pollingDayOf(election: ScheduledElection, timeZone: string): PollingDay {
   const atLocalTime = (time: string) =>
-    DateTime.fromISO(`${election.electionDate}T${time}`, { zone: election.timeZone }).toUTC().toISO();
+    DateTime.fromISO(`${election.electionDate}T${time}`, { zone: timeZone }).toUTC().toISO();
   return {
     electionId: election.electionId,
     electionDate: election.electionDate,
-    timeZone: election.timeZone,
+    timeZone,
     opensAt: atLocalTime(election.pollsOpenAt) as string,
     closesAt: atLocalTime(election.pollsCloseAt) as string,
   };
@@ -40,3 +44,12 @@ export function wallClock(instant: string, timeZone: string): string {
 export const millisOf = (instant: string): number => Date.parse(instant);
 
 export const instantOf = (millis: number): string => new Date(millis).toISOString();
+
+/** Of the polling days of an election's precincts, the one that closes last: nothing is final before it. */
+export function lastToClose(days: readonly PollingDay[]): PollingDay | undefined {
+  return days.reduce<PollingDay | undefined>(
+    (latest, day) =>
+      latest === undefined || millisOf(day.closesAt) > millisOf(latest.closesAt) ? day : latest,
+    undefined,
+  );
+}

@@ -1,7 +1,7 @@
 import { CHECK_IN_METHODS, type CheckInMethod } from '@vl/contracts';
 import { DateTime } from 'luxon';
 
-// DOMAIN: the CEC publishes cumulative turnout at these local times of the election's time zone
+// DOMAIN: the CEC publishes cumulative turnout at these local times, each precinct counted by its own clock
 export const CEC_PUBLICATION_TIMES = ['10:00', '12:00', '15:00', '18:00', '20:00'] as const;
 
 export const TURNOUT_LEVELS = ['country', 'region', 'district', 'precinct'] as const;
@@ -44,7 +44,7 @@ export interface TurnoutDocument extends TurnoutFigure {
 export const percentOf = (checkedIn: number, registered: number): number =>
   registered === 0 ? 0 : Math.round((checkedIn / registered) * 10_000) / 100;
 
-/** The UTC instants of the CEC publication times on the election's date in its time zone. */
+/** The UTC instants of the CEC publication times on the election's date in a precinct's time zone. */
 export function publicationInstants(electionDate: string, timeZone: string): string[] {
   return CEC_PUBLICATION_TIMES.map(
     (time) => DateTime.fromISO(`${electionDate}T${time}`, { zone: timeZone }).toUTC().toISO() as string,

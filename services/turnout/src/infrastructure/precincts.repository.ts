@@ -11,6 +11,8 @@ export interface Precinct {
   readonly abroad: boolean;
   readonly country: string;
   readonly address: string;
+  /** the zone of its polling hours (PrecinctRegistered v2) */
+  readonly timeZone: string;
 }
 
 /** Turnout's copy of voter-roll's precincts, with their region and district for turnout by territory. */
@@ -21,13 +23,13 @@ export class PrecinctsRepository {
   /** The latest PrecinctRegistered of a precinct is its current record; one precinct's events arrive in order. */
   async record(tx: EntityManager, precinct: PrecinctRegisteredPayload, sourceEventId: string): Promise<void> {
     await tx.query(
-      `insert into precincts (precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, source_event_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `insert into precincts (precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, time_zone, source_event_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        on conflict (precinct_id) do update set
          region_code = excluded.region_code, region_name = excluded.region_name,
          district_code = excluded.district_code, district_name = excluded.district_name,
          abroad = excluded.abroad, country = excluded.country, address = excluded.address,
-         source_event_id = excluded.source_event_id`,
+         time_zone = excluded.time_zone, source_event_id = excluded.source_event_id`,
       [
         precinct.precinctId,
         precinct.regionCode,
@@ -37,6 +39,7 @@ export class PrecinctsRepository {
         precinct.abroad,
         precinct.country,
         precinct.address,
+        precinct.timeZone,
         sourceEventId,
       ],
     );
@@ -52,8 +55,9 @@ export class PrecinctsRepository {
       abroad: boolean;
       country: string;
       address: string;
+      time_zone: string;
     }[] = await this.dataSource.query(
-      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address
+      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, time_zone
          from precincts where precinct_id = $1`,
       [precinctId],
     );
@@ -68,7 +72,35 @@ export class PrecinctsRepository {
           abroad: row.abroad,
           country: row.country,
           address: row.address,
+          timeZone: row.time_zone,
         }
       : undefined;
+  }
+
+  /** The zones of the precincts asked for that turnout knows; one query for a batch of check-ins. */
+  async timeZonesOf(precinctIds: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
+    const rows: { precinct_id: string; time_zone: string }[] = await (manager ?? this.dataSource).query(
+      'select precinct_id, time_zone from precincts where precinct_id = any($1::text[])',
+      [precinctIds],
+    );
+    return new Map(rows.map((row) => [row.precinct_id, row.time_zone]));
+  }
+
+  /**
+   * The zones of an election's precincts: those with a list, a certificate or an inclusion for it, or its polls
+   * opened. Precincts without any of them take no check-ins, so they hold nothing back.
+   */
+  async timeZonesOfElection(electionId: string): Promise<string[]> {
+    const rows: { time_zone: string }[] = await this.dataSource.query(
+      `select distinct p.time_zone from precincts p
+        where p.precinct_id in (
+          select precinct_id from voter_list_finalizations where election_id = $1
+          union select voting_precinct_id from absentee_transfers where election_id = $1
+          union select precinct_id from polling_day_inclusions where election_id = $1
+          union select precinct_id from precinct_polls where election_id = $1)
+        order by p.time_zone`,
+      [electionId],
+    );
+    return rows.map((row) => row.time_zone);
   }
 }

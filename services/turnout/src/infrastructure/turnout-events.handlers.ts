@@ -24,7 +24,9 @@ import {
 import { pollingDayOf, wallClock } from '../domain/polling-day';
 import { CheckInCountsRepository, type CountedCheckIn } from './check-in-counts.repository';
 import { IntegrityAlertsRepository } from './integrity-alerts.repository';
+import type { ScheduledElection } from '../domain/scheduled-election';
 import { PrecinctPollsRepository } from './precinct-polls.repository';
+import { PrecinctsRepository } from './precincts.repository';
 import { ScheduledElectionsRepository } from './scheduled-elections.repository';
 
 /**
@@ -53,8 +55,8 @@ export class TurnoutEventHandlers implements EventConsumer {
       this.alerts.record(tx, { alertId: event.eventId, ...event.payload }),
     );
 
-  // an election's polling hours never change once called: its close is looked up once per process
-  private readonly officialCloses = new Map<string, string>();
+  // an election's polling hours never change once called: it is looked up once per process
+  private readonly scheduled = new Map<string, ScheduledElection>();
   private readonly electionDates = new Map<string, string>();
 
   constructor(
@@ -62,6 +64,7 @@ export class TurnoutEventHandlers implements EventConsumer {
     private readonly alerts: IntegrityAlertsRepository,
     private readonly polls: PrecinctPollsRepository,
     private readonly elections: ScheduledElectionsRepository,
+    private readonly precincts: PrecinctsRepository,
     private readonly integrityAlerts: IntegrityAlerts,
     private readonly policies: TurnoutPolicies,
   ) {}
@@ -93,18 +96,22 @@ export class TurnoutEventHandlers implements EventConsumer {
     const recordedAt = new Map(events.map((event) => [event.eventId, event.occurredAt]));
     for (const electionId of new Set(fresh.map((checkIn) => checkIn.electionId))) {
       const ofElection = fresh.filter((checkIn) => checkIn.electionId === electionId);
-      const officialCloseAt = await this.officialCloseOf(electionId);
-      if (officialCloseAt) {
-        for (const checkIn of ofElection) {
-          add(
-            electionId,
-            checkInAfterClose({
-              ...checkIn,
-              recordedAt: recordedAt.get(checkIn.eventId) ?? '',
-              officialCloseAt,
-            }),
-          );
-        }
+      const officialCloses = await this.officialClosesOf(
+        tx,
+        electionId,
+        ofElection.map((checkIn) => checkIn.precinctId),
+      );
+      for (const checkIn of ofElection) {
+        const officialCloseAt = officialCloses.get(checkIn.precinctId);
+        if (!officialCloseAt) continue;
+        add(
+          electionId,
+          checkInAfterClose({
+            ...checkIn,
+            recordedAt: recordedAt.get(checkIn.eventId) ?? '',
+            officialCloseAt,
+          }),
+        );
       }
       const latest = new Map(ofElection.map((checkIn) => [checkIn.precinctId, checkIn.checkedInAt]));
       for (const register of await this.counts.registersOf(tx, electionId, [...latest.keys()])) {
@@ -126,14 +133,19 @@ export class TurnoutEventHandlers implements EventConsumer {
     return this.policies.integrityThresholds(electionDate ?? policyDateOf(new Date(at)));
   }
 
-  private async officialCloseOf(electionId: string): Promise<string | undefined> {
-    const known = this.officialCloses.get(electionId);
-    if (known) return known;
-    const election = await this.elections.find(electionId);
-    if (!election) return undefined;
-    const closesAt = pollingDayOf(election).closesAt;
-    this.officialCloses.set(electionId, closesAt);
-    return closesAt;
+  // each precinct closes at the election's closing time on its own clock (a precinct in Moscow at 20:00 Moscow time)
+  private async officialClosesOf(
+    tx: EntityManager,
+    electionId: string,
+    precinctIds: readonly string[],
+  ): Promise<Map<string, string>> {
+    const election = this.scheduled.get(electionId) ?? (await this.elections.find(electionId));
+    if (!election) return new Map();
+    this.scheduled.set(electionId, election);
+    const zones = await this.precincts.timeZonesOf([...new Set(precinctIds)], tx);
+    return new Map(
+      precinctIds.map((id) => [id, pollingDayOf(election, zones.get(id) ?? election.timeZone).closesAt]),
+    );
   }
 
   // a refused second check-in is an alert of its own kind, beside the signals
@@ -142,7 +154,9 @@ export class TurnoutEventHandlers implements EventConsumer {
     tx: EntityManager,
   ): Promise<void> {
     // the station's wall clock, as in every other message; the evidence keeps the instant
-    const timeZone = (await this.elections.find(payload.electionId))?.timeZone;
+    const timeZone = (await this.precincts.timeZonesOf([payload.firstPrecinctId], tx)).get(
+      payload.firstPrecinctId,
+    );
     const firstAt = timeZone ? wallClock(payload.firstCheckedInAt, timeZone) : payload.firstCheckedInAt;
     return this.alerts.record(tx, {
       alertId: eventId,

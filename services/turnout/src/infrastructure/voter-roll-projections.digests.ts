@@ -12,7 +12,8 @@ export class PrecinctsDigest implements ProjectionDigest {
   digest(): Promise<ReadModelDigest> {
     return digestByCursor(
       this.dataSource,
-      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, source_event_id
+      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, time_zone,
+              source_event_id
          from precincts order by precinct_id`,
     );
   }

@@ -29,6 +29,7 @@ const ABROAD = {
   abroad: true,
   country: 'RU',
   address: 'Embassy, Moscow',
+  timeZone: 'Europe/Moscow',
 };
 
 describe("turnout's projections of voter-roll's topics, through the real broker and database", () => {

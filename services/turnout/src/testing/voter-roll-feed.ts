@@ -85,6 +85,7 @@ export const bishkekPrecinct = (precinctId: string) => ({
   abroad: false,
   country: 'KG',
   address: `School No. ${precinctId.slice(5)}, Chui avenue`,
+  timeZone: 'Asia/Bishkek',
 });
 
 /** A well-formed personal number: a woman born 15 March 1990, serial n. */

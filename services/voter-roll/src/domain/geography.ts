@@ -11,6 +11,7 @@ const PRECINCT_FIELDS = [
   'abroad',
   'country',
   'address',
+  'timeZone',
 ] as const satisfies readonly (keyof Precinct)[];
 
 /** A re-imported geography file emits a precinct again only when one of its details changed. */

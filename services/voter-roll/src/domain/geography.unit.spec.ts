@@ -27,6 +27,7 @@ const precinct: Precinct = {
   abroad: false,
   country: 'KG',
   address: 'Lebedinovka, school No. 2',
+  timeZone: 'Asia/Bishkek',
 };
 
 describe('a precincts.csv row', () => {
@@ -58,6 +59,35 @@ describe('a precincts.csv row', () => {
     [{ region_name: 'x'.repeat(101) }, 'region_name', 'expected at most 100 characters'],
   ])('given %j, when read, then %s is rejected: %s', (overrides, column, rule) => {
     expect(issuesOf(overrides)).toContainEqual({ column, rule });
+  });
+
+  it('given a consular precinct in Moscow with its zone, when read, then it keeps Europe/Moscow hours', () => {
+    const moscow = {
+      ...row,
+      precinct_code: '9999-001',
+      region_code: '99',
+      district_code: '9999',
+      abroad: '1',
+      country: 'RU',
+      time_zone: 'Europe/Moscow',
+    };
+    const outcome = readPrecinctRow(moscow);
+    expect(outcome.ok && outcome.value.timeZone).toBe('Europe/Moscow');
+  });
+
+  it('given no time_zone column or an empty cell, when read, then the precinct keeps Asia/Bishkek hours', () => {
+    const outcome = readPrecinctRow({ ...row, time_zone: '' });
+    expect(outcome.ok && outcome.value.timeZone).toBe('Asia/Bishkek');
+  });
+
+  it.each([
+    ['Mars/Olympus', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['+03:00', 'expected an IANA time zone name such as Asia/Bishkek'],
+    ['europe/moscow', 'expected an IANA time zone name such as Asia/Bishkek'],
+  ])('given time_zone %s, when read, then time_zone is rejected', (zone, rule) => {
+    expect(issuesOf({ time_zone: zone })).toEqual([
+      { column: 'time_zone', rule: expect.stringContaining(rule.slice(0, 20)) },
+    ]);
   });
 
   it('given region 99 with abroad 0 or with country KG, when read, then the contradiction is named', () => {
@@ -99,6 +129,14 @@ describe('geography re-import', () => {
       .given(registered)
       .when(register(moved), noContext)
       .then([{ type: 'PrecinctRegistered', payload: moved }]);
+  });
+
+  it('given a precinct registered before it carried a zone, when re-imported in another zone, then it is registered anew', () => {
+    const inSeoul = { ...precinct, timeZone: 'Asia/Seoul' };
+    spec
+      .given(registered)
+      .when(register(inSeoul), noContext)
+      .then([{ type: 'PrecinctRegistered', payload: inSeoul }]);
   });
 
   const member = { precinctId: '0101-001', personalNumber: '21503199000123', position: 'chair' } as const;

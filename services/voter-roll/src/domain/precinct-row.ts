@@ -1,4 +1,4 @@
-import type { PrecinctRegisteredPayload } from '@vl/contracts';
+import { HOME_TIME_ZONE, ianaTimeZone, type PrecinctRegisteredPayload } from '@vl/contracts';
 import { parseFlag, textIssue, type CsvRow, type RowIssue, type RowOutcome } from './row-issues';
 
 export type Precinct = PrecinctRegisteredPayload;
@@ -13,6 +13,11 @@ export const PRECINCT_COLUMNS = [
   'country',
   'address',
 ] as const;
+
+/** A file without it keeps every precinct on the home country's hours (docs/civil-registry-csv.md). */
+export const OPTIONAL_PRECINCT_COLUMNS = ['time_zone'] as const;
+
+const timeZoneFormat = ianaTimeZone();
 
 // docs/civil-registry-csv.md: 01–07 the seven regions, 11 Bishkek city, 12 Osh city, 99 abroad
 export const REGION_CODES = ['01', '02', '03', '04', '05', '06', '07', '11', '12', '99'] as const;
@@ -50,6 +55,10 @@ export function readPrecinctRow(row: CsvRow): RowOutcome<Precinct> {
   else if (abroad === false && country !== HOME_COUNTRY)
     issue('country', `expected ${HOME_COUNTRY} for a precinct at home`);
   issue('address', textIssue(row['address'] ?? '', 1, 300));
+  // an empty cell or no column: the home country's zone, as before precincts carried one
+  const timeZone = row['time_zone'] || HOME_TIME_ZONE;
+  const zone = timeZoneFormat.safeParse(timeZone);
+  issue('time_zone', zone.success ? null : (zone.error.issues[0]?.message ?? 'expected an IANA time zone'));
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -62,6 +71,7 @@ export function readPrecinctRow(row: CsvRow): RowOutcome<Precinct> {
       abroad: abroad as boolean,
       country,
       address: row['address'] as string,
+      timeZone,
     },
   };
 }

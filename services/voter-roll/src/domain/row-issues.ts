@@ -12,15 +12,20 @@ export type RowOutcome<T> =
 export type CsvRow = Readonly<Record<string, string>>;
 
 /** docs/civil-registry-csv.md: a header row naming the columns exactly (order free). */
-export function headerIssues(header: readonly string[], expected: readonly string[]): RowIssue[] {
+export function headerIssues(
+  header: readonly string[],
+  expected: readonly string[],
+  optional: readonly string[] = [],
+): RowIssue[] {
   const issues: RowIssue[] = [];
   for (const column of expected) {
     if (!header.includes(column)) issues.push({ column, rule: 'missing column in the header row' });
   }
+  const known = [...expected, ...optional];
   const seen = new Set<string>();
   for (const column of header) {
-    if (!expected.includes(column)) {
-      issues.push({ column, rule: `unknown column: expected only ${expected.join(', ')}` });
+    if (!known.includes(column)) {
+      issues.push({ column, rule: `unknown column: expected only ${known.join(', ')}` });
     } else if (seen.has(column)) {
       issues.push({ column, rule: 'column named twice in the header row' });
     }

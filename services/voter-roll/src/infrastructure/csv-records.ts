@@ -17,10 +17,14 @@ interface ParsedRecord {
 }
 
 /**
- * Streams a CSV file (RFC 4180, UTF-8, header row naming `columns` in any order) line by line: memory stays
+ * Streams a CSV file (RFC 4180, UTF-8, header row naming `columns` and any of `optional` in any order) line by line: memory stays
  * bounded by the stream's buffers whatever the file's size. A broken line is reported and skipped.
  */
-export async function openCsv(input: Readable, columns: readonly string[]): Promise<CsvFile> {
+export async function openCsv(
+  input: Readable,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+): Promise<CsvFile> {
   const skipped: { line: number; rule: string }[] = [];
   const parser = input.pipe(
     parse({
@@ -41,7 +45,7 @@ export async function openCsv(input: Readable, columns: readonly string[]): Prom
   if (first.done)
     return { ok: false, issues: [{ column: '(header)', rule: 'expected a header row; the file is empty' }] };
   const header = first.value.record;
-  const issues = headerIssues(header, columns);
+  const issues = headerIssues(header, columns, optional);
   if (issues.length > 0) {
     parser.destroy();
     return { ok: false, issues };

@@ -12,6 +12,7 @@ interface PrecinctRow {
   abroad: boolean;
   country: string;
   address: string;
+  time_zone: string;
   stream_version: number;
 }
 
@@ -22,7 +23,7 @@ export interface StoredPrecinct {
 }
 
 const PRECINCT_COLUMNS =
-  'precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, stream_version';
+  'precinct_id, region_code, region_name, district_code, district_name, abroad, country, address, time_zone, stream_version';
 
 /** Precincts and their commissions as the geography imports left them. */
 @Injectable()
@@ -62,9 +63,9 @@ export class PrecinctsRepository {
 
   async save(tx: EntityManager, precinct: Precinct, streamVersion: number): Promise<void> {
     await tx.query(
-      `insert into precincts (${PRECINCT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `insert into precincts (${PRECINCT_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        on conflict (precinct_id) do update set region_code = $2, region_name = $3, district_code = $4,
-         district_name = $5, abroad = $6, country = $7, address = $8, stream_version = $9`,
+         district_name = $5, abroad = $6, country = $7, address = $8, time_zone = $9, stream_version = $10`,
       [
         precinct.precinctId,
         precinct.regionCode,
@@ -74,6 +75,7 @@ export class PrecinctsRepository {
         precinct.abroad,
         precinct.country,
         precinct.address,
+        precinct.timeZone,
         streamVersion,
       ],
     );
@@ -115,5 +117,6 @@ function precinctOf(row: PrecinctRow): Precinct {
     abroad: row.abroad,
     country: row.country,
     address: row.address,
+    timeZone: row.time_zone,
   };
 }

@@ -11,7 +11,8 @@ export class PrecinctsDigest implements ProjectionDigest {
 
   async digest(): Promise<ReadModelDigest> {
     const rows: unknown[] = await this.dataSource.query(
-      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address
+      `select precinct_id, region_code, region_name, district_code, district_name, abroad, country, address,
+              time_zone
          from precincts order by precinct_id`,
     );
     return digestRows(rows);

@@ -58,13 +58,17 @@ export class CheckInVotersHandler {
 
   private async decideAndAppend(commands: readonly CheckInVoter[]): Promise<CheckInOutcome[]> {
     const outcomes: CheckInOutcome[] = new Array<CheckInOutcome>(commands.length);
-    const days = new Map<string, PollingDay>();
+    // each precinct keeps the election's hours on its own clock: one look-up of the batch's precincts per election
+    const days = new Map<string, Map<string, PollingDay>>();
     for (const electionId of new Set(commands.map((command) => command.electionId))) {
-      const day = await this.pollingDays.of(electionId);
-      if (day) days.set(electionId, day);
+      const precinctIds = new Set(
+        commands.filter((command) => command.electionId === electionId).map((command) => command.precinctId),
+      );
+      const atPrecincts = await this.pollingDays.atPrecincts(electionId, [...precinctIds]);
+      if (atPrecincts.size > 0) days.set(electionId, atPrecincts);
     }
     const known = commands.flatMap((command, index) => {
-      const day = days.get(command.electionId);
+      const day = days.get(command.electionId)?.get(command.precinctId);
       if (!day) outcomes[index] = { ok: false, error: unknownElection(command.electionId) };
       return day
         ? [

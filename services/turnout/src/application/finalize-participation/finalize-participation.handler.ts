@@ -47,7 +47,8 @@ export class FinalizeParticipationHandler implements ICommandHandler<FinalizePar
     electionId,
     finalizedBy,
   }: FinalizeParticipationCommand): Promise<Result<ParticipationStatus, FinalizeCommandRejection>> {
-    const day = await this.pollingDays.of(electionId);
+    // the precinct that closes last (abroad, the westernmost) sets when participation can be final
+    const day = await this.pollingDays.lastToClose(electionId);
     if (!day) return { ok: false, error: unknownElection(electionId) };
     const state = await this.participation.load(electionId);
     if (state.status === 'finalized') return { ok: true, value: await this.answer(state) };

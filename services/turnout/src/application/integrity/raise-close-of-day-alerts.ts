@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { closeOfDaySignals } from '../../domain/integrity-signals';
+import { pollingDayOf } from '../../domain/polling-day';
+import { PollingDays } from '../polling-days';
 import { TurnoutFigures } from '../turnout-figures/turnout-figures';
 import { TurnoutPolicies } from '../turnout-policies';
 import { IntegrityAlerts } from './integrity-alerts';
@@ -14,12 +16,14 @@ export class RaiseCloseOfDayAlerts {
     private readonly figures: TurnoutFigures,
     private readonly alerts: IntegrityAlerts,
     private readonly policies: TurnoutPolicies,
+    private readonly pollingDays: PollingDays,
   ) {}
 
   /** Evaluates every precinct of the election; returns how many close-of-day alerts it holds (0 if unknown). */
   async raiseFor(electionId: string): Promise<number> {
     const found = await this.figures.precinctsOf(electionId);
-    if (!found) return 0;
+    const election = await this.pollingDays.election(electionId);
+    if (!found || !election) return 0;
     const signals = closeOfDaySignals(
       found.precincts.map((precinct) => ({
         precinctId: precinct.precinctId,
@@ -27,7 +31,8 @@ export class RaiseCloseOfDayAlerts {
         inclusions: precinct.inclusions,
         mobileBox: precinct.byMethod['mobile-box'],
         lastHour: precinct.lastHour,
-        closesAt: found.day.closesAt,
+        // each precinct's own close: the last hour is its local 19:00 to 20:00
+        closesAt: pollingDayOf(election, precinct.timeZone).closesAt,
       })),
       this.policies.integrityThresholds(found.day.electionDate),
     );

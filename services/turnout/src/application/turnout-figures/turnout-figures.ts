@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { pollingDayOf, type PollingDay } from '../../domain/polling-day';
 import {
-  publicationInstants,
+  CEC_PUBLICATION_TIMES,
   turnoutDocument,
   type TurnoutDocument,
   type TurnoutLevel,
@@ -25,22 +24,25 @@ export class TurnoutFigures {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The election's day in its own zone; each precinct's hours are in its zone (PrecinctDay.timeZone). */
   async pollingDayOf(electionId: string): Promise<PollingDay | undefined> {
     const election = await this.elections.find(electionId);
-    return election ? pollingDayOf(election) : undefined;
+    return election ? pollingDayOf(election, election.timeZone) : undefined;
   }
 
-  /** Every precinct of the election with its day's figures; undefined for an election turnout does not know. */
+  /**
+   * Every precinct of the election with its day's figures, each counted by its own local hours (the CEC's 10:00 is
+   * 10:00 in Moscow for a precinct in Moscow); undefined for an election turnout does not know.
+   */
   async precinctsOf(electionId: string): Promise<{ day: PollingDay; precincts: PrecinctDay[] } | undefined> {
-    const day = await this.pollingDayOf(electionId);
-    if (!day) return undefined;
-    const lastHourFrom = DateTime.fromISO(day.closesAt).minus({ hours: 1 }).toUTC().toISO() as string;
-    const precincts = await this.figures.precinctsOf(
-      electionId,
-      publicationInstants(day.electionDate, day.timeZone),
-      lastHourFrom,
-    );
-    return { day, precincts };
+    const election = await this.elections.find(electionId);
+    if (!election) return undefined;
+    const precincts = await this.figures.precinctsOf(electionId, {
+      electionDate: election.electionDate,
+      cutoffs: CEC_PUBLICATION_TIMES,
+      closesAt: election.pollsCloseAt,
+    });
+    return { day: pollingDayOf(election, election.timeZone), precincts };
   }
 
   async documentOf(

@@ -20,8 +20,9 @@ export async function readGeographyFile<T>(
   columns: readonly string[],
   read: (row: CsvRow) => RowOutcome<T>,
   unique: { readonly column: string; readonly keyOf: (value: T) => string; readonly what: string },
+  optionalColumns: readonly string[] = [],
 ): Promise<Result<GeographyRows<T>, FileRejected>> {
-  const file = await openCsv(input, columns);
+  const file = await openCsv(input, columns, optionalColumns);
   if (!file.ok) return { ok: false, error: fileRejected(file.issues) };
   const valid: { line: number; value: T }[] = [];
   const rejects: RejectedLine[] = [];

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { precinctDecider } from '../../domain/geography';
-import { PRECINCT_COLUMNS, readPrecinctRow } from '../../domain/precinct-row';
+import { OPTIONAL_PRECINCT_COLUMNS, PRECINCT_COLUMNS, readPrecinctRow } from '../../domain/precinct-row';
 import { PrecinctsRepository } from '../../infrastructure/precincts.repository';
 import { precinctStreamId } from '../../domain/stream-ids';
 import type { FileRejected, ImportCounts, RejectedLine } from '../import-report';
@@ -26,11 +26,13 @@ export class ImportPrecincts {
   ) {}
 
   async run(input: Readable, importedBy: Actor): Promise<Result<GeographyImportReport, FileRejected>> {
-    const file = await readGeographyFile(input, PRECINCT_COLUMNS, readPrecinctRow, {
-      column: 'precinct_code',
-      keyOf: (precinct) => precinct.precinctId,
-      what: 'each precinct_code',
-    });
+    const file = await readGeographyFile(
+      input,
+      PRECINCT_COLUMNS,
+      readPrecinctRow,
+      { column: 'precinct_code', keyOf: (precinct) => precinct.precinctId, what: 'each precinct_code' },
+      OPTIONAL_PRECINCT_COLUMNS,
+    );
     if (!file.ok) return file;
     const { rows, valid, rejects, rejectedRows } = file.value;
     return this.dataSource.transaction('READ COMMITTED', async (tx) => {
