@@ -28,6 +28,8 @@ export interface RequestOptions {
   readonly roles?: readonly Role[];
   /** where the caller's token acts (a precinct, a territory); national when omitted for national roles */
   readonly scope?: TokenScope;
+  /** the token's subject; test-<roles> when omitted */
+  readonly subject?: string;
   readonly json?: unknown;
   readonly csv?: string;
   readonly contentType?: string;
@@ -87,11 +89,11 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     schema,
     token,
     tokens,
-    async request(method, path, { roles, scope, json, csv, contentType } = {}) {
+    async request(method, path, { roles, scope, subject, json, csv, contentType } = {}) {
       const given = roles ?? options.defaultRoles;
       if (!given) throw new Error(`${method} ${path}: name the caller's roles (or start with defaultRoles)`);
       const headers: Record<string, string> = {
-        authorization: `Bearer ${await token(given, undefined, scope)}`,
+        authorization: `Bearer ${await token(given, subject, scope)}`,
       };
       let body: string | undefined;
       if (json !== undefined) {

@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { eventually, readTopic } from '@vl/testing';
 import { voterAbsentId } from '../domain/absences';
@@ -35,7 +36,10 @@ describe('POST /elections/:id/participation/finalize: the close of polling day a
   const checkIn = async (personalNumber: string, precinctId: string) =>
     turnout.http
       .post(`/elections/${electionId}/check-ins`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', undefined, precinctsScope(electionId, precinctId))}`,
+      )
       .send({
         checkInId: uuidv7(),
         personalNumber,
@@ -46,7 +50,10 @@ describe('POST /elections/:id/participation/finalize: the close of polling day a
   const commission = async (path: string, body: Record<string, unknown> = {}) =>
     turnout.http
       .post(`/elections/${electionId}/${path}`)
-      .set('authorization', `Bearer ${await turnout.token('commission', 'chair')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('commission', 'chair', precinctsScope(electionId, P1, P2, NEVER_OPENED))}`,
+      )
       .send(body);
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { byKey, readTopic } from '@vl/testing';
 import { bishkek } from '../domain/check-in.fixtures';
@@ -24,7 +25,10 @@ describe('POST /elections/:id/precincts/:precinctId/polls/open and /close, and t
   const checkIn = async (personalNumber: string, device?: Record<string, unknown>) =>
     turnout.http
       .post(`/elections/${electionId}/check-ins`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', undefined, precinctsScope(electionId, PRECINCT))}`,
+      )
       .send({
         checkInId: uuidv7(),
         personalNumber,
@@ -41,7 +45,12 @@ describe('POST /elections/:id/precincts/:precinctId/polls/open and /close, and t
       precincts: [PRECINCT, LATE],
       listed: { [queued]: PRECINCT, [afterGrace]: PRECINCT, [walkIn]: PRECINCT },
     });
-    chair = await turnout.token('commission', 'chair-1101-021');
+    // one chair's token for the test's precincts, and an unknown one to be told 404
+    chair = await turnout.token(
+      'commission',
+      'chair-1101-021',
+      precinctsScope(electionId, PRECINCT, LATE, '1101-999'),
+    );
   });
   afterAll(async () => {
     await turnout?.close();
@@ -81,13 +90,38 @@ describe('POST /elections/:id/precincts/:precinctId/polls/open and /close, and t
   });
 
   it('given a poll worker, an unknown precinct or a malformed one, when opening polls, then 403, 404 and 400', async () => {
-    expect((await polls('open', LATE, await turnout.token('poll-worker'))).status).toBe(403);
+    expect(
+      (await polls('open', LATE, await turnout.token('poll-worker', 'pw', precinctsScope(electionId, LATE))))
+        .status,
+    ).toBe(403);
     expect((await polls('open', '1101-999')).status).toBe(404);
     const malformed = await polls('open', '1101_022');
     expect([malformed.status, malformed.body.errors?.[0]]).toEqual([
       400,
       { field: 'precinctId', rule: 'expected a precinct code NNNN-NNN' },
     ]);
+  });
+
+  it('given the commission of another precinct, when opening or closing these polls, then 403 names the scope and nothing is appended', async () => {
+    const before = await turnout.eventCounts();
+    const elsewhere = await turnout.token(
+      'commission',
+      'chair-1101-029',
+      precinctsScope(electionId, '1101-029'),
+    );
+    for (const action of ['open', 'close'] as const) {
+      const refused = await polls(action, PRECINCT, elsewhere);
+      expect([refused.status, refused.body.errors]).toEqual([
+        403,
+        [
+          {
+            field: 'scope',
+            rule: `the token serves precinct 1101-029 of election ${electionId}, not precinct ${PRECINCT}`,
+          },
+        ],
+      ]);
+    }
+    expect(await turnout.eventCounts()).toEqual(before);
   });
 
   it('given 19:59:59.999, when the commission closes the polls, then 422; a walk-in at that moment is still checked in', async () => {

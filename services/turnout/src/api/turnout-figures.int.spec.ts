@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
@@ -24,7 +25,10 @@ describe('GET /elections/:id/turnout: live figures by territory from turnout’s
   const checkIn = async (personalNumber: string, precinctId: string, method = 'station') => {
     const response = await turnout.http
       .post(`/elections/${electionId}/check-ins`)
-      .set('authorization', `Bearer ${await turnout.token('poll-worker', 'pw-1')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('poll-worker', 'pw-1', precinctsScope(electionId, precinctId))}`,
+      )
       .send({ checkInId: uuidv7(), personalNumber, precinctId, method, identification: 'biometric' });
     expect(response.status).toBe(201);
   };
@@ -90,7 +94,10 @@ describe('GET /elections/:id/turnout: live figures by territory from turnout’s
     await checkedInEverywhere(11);
     const revoked = await turnout.http
       .post(`/elections/${electionId}/check-ins/${listedAt.A[0]}/revoke`)
-      .set('authorization', `Bearer ${await turnout.token('commission', 'chair')}`)
+      .set(
+        'authorization',
+        `Bearer ${await turnout.token('commission', 'chair', precinctsScope(electionId, A))}`,
+      )
       .send({ reason: 'identified the wrong voter at the desk' });
     expect(revoked.status).toBe(201);
     await checkedInEverywhere(10);
@@ -186,6 +193,28 @@ describe('GET /elections/:id/turnout: live figures by territory from turnout’s
     expect(unknown.status).toBe(404);
     const pollWorker = await turnout.token('poll-worker');
     expect((await figures('').set('authorization', `Bearer ${pollWorker}`)).status).toBe(403);
+  });
+
+  it('given a district commission, when reading turnout, then its district and its precincts are shown; another district, its region and the country are 403 naming the scope', async () => {
+    const territorial = await turnout.token('commission', 'tec-1101', { electionId, district: '1101' });
+    const read = (query: string) => figures(query).set('authorization', `Bearer ${territorial}`);
+    expect((await read('?level=district&code=1101')).status).toBe(200);
+    expect((await read(`?level=precinct&code=${A}`)).status).toBe(200);
+    for (const query of [
+      '?level=district&code=1102',
+      `?level=precinct&code=${C}`,
+      '?level=region&code=11',
+      '',
+    ]) {
+      const refused = await read(query);
+      expect([refused.status, refused.body.errors?.[0]?.field]).toEqual([403, 'scope']);
+    }
+    const regional = await turnout.token('commission', 'oec-11', { electionId, region: '11' });
+    const district1102 = await figures('?level=district&code=1102').set(
+      'authorization',
+      `Bearer ${regional}`,
+    );
+    expect(district1102.status).toBe(200);
   });
 
   it('given the same day, when the open data is downloaded by a citizen, then one CSV row per precinct with absolute numbers', async () => {

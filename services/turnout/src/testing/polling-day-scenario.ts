@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { v7 as uuidv7 } from 'uuid';
 import { eventually } from '@vl/testing';
 import type { TurnoutUnderTest } from './turnout-under-test';
@@ -78,8 +79,8 @@ export async function publishPollingDay(
 
 /** The commission of each precinct opens its polls at the clock's current time. */
 export async function openPolls(turnout: TurnoutUnderTest, electionId: string, precincts: readonly string[]) {
-  const token = await turnout.token('commission', 'chair');
   for (const precinctId of precincts) {
+    const token = await turnout.token('commission', 'chair', precinctsScope(electionId, precinctId));
     await turnout.http
       .post(`/elections/${electionId}/precincts/${precinctId}/polls/open`)
       .set('authorization', `Bearer ${token}`)

@@ -4,7 +4,8 @@ import {
   personalNumberOf,
   type CitizenFixture,
 } from '../testing/registry-files';
-import { callElection, finalizedLists, pin, pollingCountry } from '../testing/polling-country';
+import { precinctsScope } from '@vl/auth';
+import { callElection, CITIZENS, finalizedLists, pin, pollingCountry } from '../testing/polling-country';
 import type { ServiceUnderTest } from '@vl/testing';
 import { startVoterRoll } from '../testing/voter-roll-under-test';
 
@@ -12,16 +13,26 @@ import { startVoterRoll } from '../testing/voter-roll-under-test';
 const newcomer: CitizenFixture = { sex: 'F', birthDate: '1995-01-01', serial: 10, residence: '0101-002' };
 const latecomer: CitizenFixture = { sex: 'M', birthDate: '1996-02-02', serial: 11, residence: '0101-002' };
 const teenager: CitizenFixture = { sex: 'F', birthDate: '2012-12-01', serial: 12 };
+// the commission of the precinct whose list holds the voter issues the certificate
+const homeOf = (personalNumber: unknown): string =>
+  (Object.values(CITIZENS) as CitizenFixture[]).find(
+    (citizen) => personalNumberOf(citizen) === personalNumber,
+  )?.residence ?? '0101-001';
 
 describe('after finalization: absentee certificates and polling-day inclusions', () => {
   let voterRoll: ServiceUnderTest;
   let electionId: string;
-  const certify = (body: unknown, roles: ('commission' | 'poll-worker')[] = ['commission']) =>
-    voterRoll.request('POST', `/elections/${electionId}/absentee-certificates`, { json: body, roles });
-  const include = (body: unknown) =>
+  const certify = (
+    body: { personalNumber?: string } & Record<string, unknown>,
+    roles: ('commission' | 'poll-worker')[] = ['commission'],
+    scope = precinctsScope(electionId, homeOf(body.personalNumber)),
+  ) =>
+    voterRoll.request('POST', `/elections/${electionId}/absentee-certificates`, { json: body, roles, scope });
+  const include = (body: { precinctId: string } & Record<string, unknown>) =>
     voterRoll.request('POST', `/elections/${electionId}/polling-day-inclusions`, {
       json: body,
       roles: ['commission'],
+      scope: precinctsScope(electionId, body.precinctId),
     });
 
   beforeAll(async () => {
@@ -126,6 +137,41 @@ describe('after finalization: absentee certificates and polling-day inclusions',
     expect(answer.status).toBe(403);
   });
 
+  it('given the commission of another precinct, when issuing a certificate or including a voter there, then 403 names the scope and nothing is appended', async () => {
+    const before = await voterRoll.eventCounts();
+    const commissionOf0101002 = precinctsScope(electionId, '0101-002');
+    const certificate = await certify(
+      { personalNumber: pin('bakyt'), serial: 'AC-000006', votingPrecinctId: '0101-001' },
+      ['commission'],
+      commissionOf0101002,
+    );
+    expect(certificate).toMatchObject({
+      status: 403,
+      body: {
+        errors: [
+          {
+            field: 'scope',
+            rule: `the token serves precinct 0101-002 of election ${electionId}, not precinct 1101-004`,
+          },
+        ],
+      },
+    });
+    const inclusion = await voterRoll.request('POST', `/elections/${electionId}/polling-day-inclusions`, {
+      roles: ['commission'],
+      scope: commissionOf0101002,
+      json: {
+        personalNumber: personalNumberOf(teenager),
+        precinctId: '0101-001',
+        addressReference: 'AR 15/2030',
+      },
+    });
+    expect([inclusion.status, (inclusion.body as { errors: { field: string }[] }).errors[0]?.field]).toEqual([
+      403,
+      'scope',
+    ]);
+    expect(await voterRoll.eventCounts()).toEqual(before);
+  });
+
   it('given a voter with a certificate, when a commission tries to include them anywhere, then the national check refuses and says where they vote', async () => {
     const answer = await include({
       personalNumber: pin('aigul'),
@@ -206,6 +252,7 @@ describe('after finalization: absentee certificates and polling-day inclusions',
     const other = await callElection(voterRoll);
     const answer = await voterRoll.request('POST', `/elections/${other}/polling-day-inclusions`, {
       roles: ['commission'],
+      scope: precinctsScope(other, '0101-002'),
       json: { personalNumber: personalNumberOf(newcomer), precinctId: '0101-002', addressReference: 'AR 1' },
     });
     expect(answer).toMatchObject({ status: 409, body: { error: 'lists-not-finalized' } });
