@@ -14,6 +14,7 @@ export { LedgerAuditController } from './audit/ledger-audit.controller';
 export {
   ParticipationReads,
   participationReadsStreamId,
+  readIdOf,
   scopeClaimOf,
   type PersonRead,
   type RangeRead,

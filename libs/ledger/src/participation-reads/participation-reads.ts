@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@vl/auth';
 import { CLOCK, type Clock } from '@vl/clock';
@@ -8,6 +9,7 @@ import type {
   ParticipationReadPurpose,
 } from '@vl/contracts';
 import { EventStore, type PendingEvent } from '@vl/event-store';
+import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from 'typeorm';
 import { retryOnConflict } from '../conflict-policy';
 
@@ -18,6 +20,8 @@ export interface PersonRead {
   readonly precinctId?: string | null;
   /** whether the answer held data about the person (default true) */
   readonly found?: boolean;
+  /** the read's event id when the answer can be repeated (readIdOf): a retry is recorded once */
+  readonly readId?: string;
 }
 
 export type RangeRead = ParticipationRangeReadPayload['range'];
@@ -35,12 +39,21 @@ export function scopeClaimOf(principal: Principal): string | null {
   return text.length > MAX_SCOPE ? `${text.slice(0, MAX_SCOPE - 1)}…` : text;
 }
 
-export const participationReadsStreamId = (key: string) => `participation-reads-${key}`;
+export const participationReadsStreamId = (readId: string) => `participation-read-${readId}`;
+
+/** A UUID v7 derived from what was answered: the same answer given again (a retried request) is one read. */
+export function readIdOf(answer: string): string {
+  const bytes = createHash('sha256').update(`participation-read/${answer}`).digest().subarray(0, 16);
+  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * Records in the service's tamper-evident log that someone was told whether, where or when people took part
  * (ARCHITECTURE invariant 7), before the answer leaves: who (subject, role, scope), what for, whom, when (CLOCK).
- * One stream per person, so the citizen's view reads a person's reads in order; a range has a stream of its key.
+ * Each read is keyed by its person (or range) on the topic, so the citizen's view reads a person's reads in order.
  */
 @Injectable()
 export class ParticipationReads {
@@ -65,33 +78,39 @@ export class ParticipationReads {
         ? [rangeAppend({ ...shared, range: subject.range })]
         : [...new Map(subject.people.map((person) => [person.personalNumber, person])).values()].map(
             (person) =>
-              personAppend({
-                ...shared,
-                personalNumber: person.personalNumber,
-                electionId: person.electionId,
-                precinctId: person.precinctId ?? null,
-                found: person.found ?? true,
-              }),
+              personAppend(
+                {
+                  ...shared,
+                  personalNumber: person.personalNumber,
+                  electionId: person.electionId,
+                  precinctId: person.precinctId ?? null,
+                  found: person.found ?? true,
+                },
+                person.readId,
+              ),
           );
     if (appends.length === 0) return;
-    // a person's stream takes any version: two readers of one person at once only retry
     if (tx) await this.store.append(appends, { occurredAt: now }, tx);
     else await retryOnConflict(() => this.store.append(appends, { occurredAt: now }));
   }
 }
 
-function personAppend(payload: ParticipationReadPayload) {
-  const event: PendingEvent = { type: 'ParticipationRead', payload };
+// each read is a stream of its own: readers of one person at once never contend, and a retried read is a no-op
+function personAppend(payload: ParticipationReadPayload, eventId: string = uuidv7()) {
+  const event: PendingEvent = { type: 'ParticipationRead', payload, eventId };
   return {
-    streamId: participationReadsStreamId(payload.personalNumber),
-    expectedVersion: 'any' as const,
+    streamId: participationReadsStreamId(eventId),
+    expectedVersion: 'no-stream' as const,
     events: [event],
   };
 }
 
 function rangeAppend(payload: ParticipationRangeReadPayload) {
-  const { range } = payload;
-  const key = range.kind === 'poll-book-page' ? `${range.electionId}-${range.precinctId}` : range.kind;
-  const event: PendingEvent = { type: 'ParticipationRangeRead', payload };
-  return { streamId: participationReadsStreamId(key), expectedVersion: 'any' as const, events: [event] };
+  const eventId = uuidv7();
+  const event: PendingEvent = { type: 'ParticipationRangeRead', payload, eventId };
+  return {
+    streamId: participationReadsStreamId(eventId),
+    expectedVersion: 'no-stream' as const,
+    events: [event],
+  };
 }

@@ -16,7 +16,7 @@ import type { Response } from 'express';
 import { CheckInQueue } from '../application/check-in-voters/check-in-queue';
 import type { CheckInOutcome } from '../application/check-in-voters/check-in-voters.handler';
 import { CLOCK, type Clock } from '@vl/clock';
-import { ParticipationReads } from '@vl/ledger';
+import { ParticipationReads, readIdOf } from '@vl/ledger';
 import { PollingDays, unknownElection } from '../application/polling-days';
 import type { CheckInVoter } from '../domain/check-in-voter';
 import {
@@ -106,9 +106,15 @@ export class CheckInsController {
     electionId: string,
     answered: readonly (readonly [{ personalNumber: string; precinctId: string }, CheckInAnswer])[],
   ): Promise<void> {
+    // a retried attempt gets the same answer: one read per attempt (checkInId), however often it is asked
     const people = answered
       .filter(([, answer]) => answer.outcome === 'duplicate')
-      .map(([{ personalNumber, precinctId }]) => ({ personalNumber, electionId, precinctId }));
+      .map(([{ personalNumber, precinctId }, { checkInId }]) => ({
+        personalNumber,
+        electionId,
+        precinctId,
+        readId: readIdOf(`repeated-check-in/${checkInId}`),
+      }));
     if (people.length > 0)
       await this.reads.record(pollWorker, 'poll-worker', 'repeated-check-in', { people });
   }

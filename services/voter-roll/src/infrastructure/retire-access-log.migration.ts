@@ -2,6 +2,7 @@ import type { ParticipationReadPayload } from '@vl/contracts';
 import { catalogContracts, EventStore, type AppendRequest } from '@vl/event-store';
 import { participationReadsStreamId } from '@vl/ledger';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 
 interface AccessRow {
   accessed_at: Date;
@@ -56,9 +57,10 @@ function appendOf(row: AccessRow): AppendRequest {
     precinctId: row.precinct_id,
     found: row.found,
   };
+  const eventId = uuidv7();
   return {
-    streamId: participationReadsStreamId(row.personal_number),
-    expectedVersion: 'any',
-    events: [{ type: 'ParticipationRead', payload }],
+    streamId: participationReadsStreamId(eventId),
+    expectedVersion: 'no-stream',
+    events: [{ type: 'ParticipationRead', payload, eventId }],
   };
 }
