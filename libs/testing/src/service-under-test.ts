@@ -15,6 +15,8 @@ export interface ServiceUnderTestOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** a restart: the schema (and consumer group) of an instance that stopped; a fresh schema otherwise */
   readonly schema?: TestSchema;
+  /** the key tokens are signed with (a test that rotates keys brings its own); a fresh one otherwise */
+  readonly tokens?: TestTokens;
   /** the roles `request` sends when a call names none */
   readonly defaultRoles?: readonly Role[];
 }
@@ -59,10 +61,12 @@ export interface ServiceUnderTest {
 /** Boots a service's Nest application against the suite's fresh schema and the test broker. */
 export async function startServiceUnderTest(options: ServiceUnderTestOptions): Promise<ServiceUnderTest> {
   const schema = options.schema ?? (await TestSchema.create(options.descriptor.name));
-  const tokens = await TestTokens.create(
-    `${options.descriptor.name}-test`,
-    options.env?.['AUTH_AUDIENCE'] ?? options.descriptor.name,
-  );
+  const tokens =
+    options.tokens ??
+    (await TestTokens.create(
+      `${options.descriptor.name}-test`,
+      options.env?.['AUTH_AUDIENCE'] ?? options.descriptor.name,
+    ));
   let app: INestApplication | undefined;
   try {
     ({ app } = await createServiceApp(options.descriptor, options.module, {

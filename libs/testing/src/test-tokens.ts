@@ -35,6 +35,11 @@ export class TestTokens {
     return JSON.stringify(this.key.publicJwks);
   }
 
+  /** The public key as a JWK, to list in another JWKS (a key ring with a retired key). */
+  get publicJwk(): SigningKey['publicJwks']['keys'][number] {
+    return this.key.publicJwks.keys[0] as SigningKey['publicJwks']['keys'][number];
+  }
+
   /** The private key, for tests that sign what the minter would not (another kid, no expiry). */
   get privateJwk(): SigningKey['privateJwk'] {
     return this.key.privateJwk;
