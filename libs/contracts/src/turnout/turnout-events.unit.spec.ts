@@ -200,3 +200,34 @@ describe('turnout events recorded before they named the actor', () => {
     });
   });
 });
+
+describe('integrity alerts before check-in-before-opening was a signal', () => {
+  const alert = {
+    electionId,
+    precinctId: '1101-001',
+    signal: 'check-in-after-close',
+    observedAt: '2030-11-24T14:10:00.000Z',
+    evidence: { minutesAfterClose: 10 },
+    summary: 'precinct 1101-001: a late offline sync',
+  };
+  const readAt = (schemaVersion: number, payload: Record<string, unknown>) =>
+    eventCatalog.parseStored({
+      eventId: '019aa000-0000-7000-8000-000000000001',
+      type: 'IntegrityAlertRaised',
+      schemaVersion,
+      payload,
+    });
+
+  it('given a v1 alert, when read, then it reads unchanged as v2', () => {
+    const result = readAt(1, alert);
+
+    expect(result.ok && result.value).toMatchObject({ schemaVersion: 2, payload: alert });
+  });
+
+  it('given check-in-before-opening, when produced, then it is accepted; as a v1 payload it was not a signal', () => {
+    expect(messageOf(produce('IntegrityAlertRaised', { ...alert, signal: 'check-in-before-opening' }))).toBe(
+      'accepted',
+    );
+    expect(readAt(1, { ...alert, signal: 'check-in-before-opening' }).ok).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import type { IntegritySignal } from '@vl/contracts';
+import { localMidnightOf, millisOf, wallClock, type PollingDay } from './polling-day';
 
 /** One stream of alerts per precinct and election: an alert id already in it is not raised again. */
 export const alertsStreamId = (electionId: string, precinctId: string) =>
@@ -126,6 +127,43 @@ export function checkInAfterClose(checkIn: RecordedCheckIn): RaisedSignal[] {
         minutesAfterClose: minutesLate,
       },
       summary: `precinct ${checkIn.precinctId}: a check-in of ${checkIn.checkedInAt} reached turnout ${minutesLate} min after the official close (late offline sync)`,
+    },
+  ];
+}
+
+/** A check-in a poll book reported with its own time, against the opening of the precinct's polling day. */
+export interface DeviceReportedCheckIn {
+  readonly precinctId: string;
+  readonly personalNumber: string;
+  /** the trusted time the check-in stands at (the server's, when the device's was not believed) */
+  readonly checkedInAt: string;
+  readonly deviceId: string;
+  readonly deviceTime: string;
+  /** the precinct's polling day: its date, zone and official opening */
+  readonly day: PollingDay;
+}
+
+// accepted at the server's time (a wrong clock must not make a real voter absent), but the commission must ask why
+export function checkInBeforeOpening(checkIn: DeviceReportedCheckIn): RaisedSignal[] {
+  const { day, deviceTime } = checkIn;
+  const claimed = millisOf(deviceTime);
+  if (claimed < millisOf(localMidnightOf(day)) || claimed >= millisOf(day.opensAt)) return [];
+  const minutesEarly = Math.ceil((millisOf(day.opensAt) - claimed) / 60_000);
+  return [
+    {
+      signal: 'check-in-before-opening',
+      precinctId: checkIn.precinctId,
+      observedAt: deviceTime,
+      occurrence: checkIn.deviceId,
+      evidence: {
+        personalNumber: checkIn.personalNumber,
+        deviceId: checkIn.deviceId,
+        deviceTime,
+        checkedInAt: checkIn.checkedInAt,
+        officialOpeningAt: day.opensAt,
+        minutesBeforeOpening: minutesEarly,
+      },
+      summary: `precinct ${checkIn.precinctId}: poll book ${checkIn.deviceId} reported a check-in at ${wallClock(deviceTime, day.timeZone)}, before the official opening at ${wallClock(day.opensAt, day.timeZone)}; it stands at ${wallClock(checkIn.checkedInAt, day.timeZone)}`,
     },
   ];
 }

@@ -1,5 +1,7 @@
+import { bishkek, DAY, localTime, SEOUL_DAY } from './check-in.fixtures';
 import {
   checkInAfterClose,
+  checkInBeforeOpening,
   checkInRate,
   closeOfDaySignals,
   DEFAULT_INTEGRITY_THRESHOLDS as defaults,
@@ -92,6 +94,54 @@ describe('check-in-after-close: a check-in recorded after the official close (a 
       recordedAt: '2030-11-24T14:25:30.000Z',
       officialCloseAt: closesAt,
       minutesAfterClose: 25,
+    });
+  });
+});
+
+describe('check-in-before-opening: a poll book reports a time on polling day before the official opening', () => {
+  const reported = (deviceTime: string, day = DAY) =>
+    checkInBeforeOpening({
+      precinctId: P,
+      personalNumber: '21503199000017',
+      checkedInAt: bishkek('07:20'),
+      deviceId: 'pb-1101-011-a',
+      deviceTime,
+      day,
+    });
+
+  it('given a device time of 06:59:59.999, when checked, then it is raised once for the poll book with its evidence', () => {
+    expect(reported(bishkek('06:59:59.999'))).toEqual([
+      {
+        signal: 'check-in-before-opening',
+        precinctId: P,
+        observedAt: bishkek('06:59:59.999'),
+        occurrence: 'pb-1101-011-a',
+        evidence: {
+          personalNumber: '21503199000017',
+          deviceId: 'pb-1101-011-a',
+          deviceTime: bishkek('06:59:59.999'),
+          checkedInAt: bishkek('07:20'),
+          officialOpeningAt: bishkek('07:00'),
+          minutesBeforeOpening: 1,
+        },
+        summary: `precinct ${P}: poll book pb-1101-011-a reported a check-in at 2030-11-24 06:59:59 Asia/Bishkek, before the official opening at 2030-11-24 07:00:00 Asia/Bishkek; it stands at 2030-11-24 07:20:00 Asia/Bishkek`,
+      },
+    ]);
+  });
+
+  it('given a device time at the official opening itself, when checked, then nothing is raised', () => {
+    expect(reported(bishkek('07:00'))).toEqual([]);
+  });
+
+  it('given a device time at midnight of polling day, when checked, then it is raised; a millisecond before, on the eve, it is not', () => {
+    expect(signalsOf(reported(bishkek('00:00')))).toEqual(['check-in-before-opening']);
+    expect(reported(bishkek('23:59:59.999', '2030-11-23'))).toEqual([]);
+  });
+
+  it('given a precinct in Seoul, when its poll book reports 06:30 Seoul time (03:30 in Bishkek), then it is raised by Seoul hours', () => {
+    expect(reported(localTime('Asia/Seoul', '06:30'), SEOUL_DAY)[0]?.evidence).toMatchObject({
+      officialOpeningAt: localTime('Asia/Seoul', '07:00'),
+      minutesBeforeOpening: 30,
     });
   });
 });

@@ -226,3 +226,35 @@ describe('two offline poll books checked in the same voter: the first by device 
     expect(decision.ok && decision.value).toEqual([]);
   });
 });
+
+describe('a check-in a poll book made before the opening, synced after it: accepted at the server time', () => {
+  it('given polls opened at 07:00, when a book reports 06:40 and syncs at 07:20, then the voter is checked in at 07:20 and the device time is kept', () => {
+    const early = attempt({ receivedAt: bishkek('07:20'), device: bookA(bishkek('06:40')) });
+
+    checkIn
+      .given()
+      .when(early, circumstances())
+      .then([checkedInEvent(CHECK_IN_ID, HOME, bishkek('07:20'), bookA(bishkek('06:40')))]);
+  });
+
+  it('given the same sync, when the answer is read back, then it stands on the server clock with the reason the device was not believed', () => {
+    const early = attempt({ receivedAt: bishkek('07:20'), device: bookA(bishkek('06:40')) });
+
+    const when = checkIn.given().when(early, circumstances());
+
+    expect(answerTo(when.state(), CHECK_IN_ID)).toMatchObject({
+      kind: 'accepted',
+      checkedInAt: bishkek('07:20'),
+      clock: 'server',
+    });
+  });
+
+  it('given polls not yet opened, when a book reporting 06:40 syncs at 06:50, then it is refused: the server time is before the opening too', () => {
+    const early = attempt({ receivedAt: bishkek('06:50'), device: bookA(bishkek('06:40')) });
+
+    checkIn
+      .given()
+      .when(early, circumstances({ polls: { status: 'not-opened' } }))
+      .thenRejects({ code: 'polls-not-open' });
+  });
+});

@@ -36,6 +36,11 @@ export function pollingDayOf(election: ScheduledElection, timeZone: string): Pol
   };
 }
 
+/** The start of the election's date on the precinct's clock: a device time from then on is on polling day. */
+export function localMidnightOf(day: PollingDay): string {
+  return DateTime.fromISO(day.electionDate, { zone: day.timeZone }).toUTC().toISO() as string;
+}
+
 /** An instant as a poll worker reads it on the station's wall clock: `2030-11-24 19:59:58 Asia/Bishkek`. */
 export function wallClock(instant: string, timeZone: string): string {
   return `${DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm:ss')} ${timeZone}`;

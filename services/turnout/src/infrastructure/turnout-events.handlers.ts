@@ -16,12 +16,13 @@ import { TurnoutPolicies } from '../application/turnout-policies';
 import { policyDateOf } from '@vl/policy';
 import {
   checkInAfterClose,
+  checkInBeforeOpening,
   checkInRate,
   highTurnout,
   type IntegrityThresholds,
   type RaisedSignal,
 } from '../domain/integrity-signals';
-import { pollingDayOf, wallClock } from '../domain/polling-day';
+import { pollingDayOf, wallClock, type PollingDay } from '../domain/polling-day';
 import { CheckInCountsRepository, type CountedCheckIn } from './check-in-counts.repository';
 import { IntegrityAlertsRepository } from './integrity-alerts.repository';
 import type { ScheduledElection } from '../domain/scheduled-election';
@@ -94,24 +95,37 @@ export class TurnoutEventHandlers implements EventConsumer {
       add(count.electionId, checkInRate(count, await this.thresholdsOf(count.electionId, count.minute)));
     }
     const recordedAt = new Map(events.map((event) => [event.eventId, event.occurredAt]));
+    const devices = new Map(events.map((event) => [event.eventId, event.payload.device]));
     for (const electionId of new Set(fresh.map((checkIn) => checkIn.electionId))) {
       const ofElection = fresh.filter((checkIn) => checkIn.electionId === electionId);
-      const officialCloses = await this.officialClosesOf(
+      const pollingDays = await this.pollingDaysOf(
         tx,
         electionId,
         ofElection.map((checkIn) => checkIn.precinctId),
       );
       for (const checkIn of ofElection) {
-        const officialCloseAt = officialCloses.get(checkIn.precinctId);
-        if (!officialCloseAt) continue;
+        const day = pollingDays.get(checkIn.precinctId);
+        if (!day) continue;
         add(
           electionId,
           checkInAfterClose({
             ...checkIn,
             recordedAt: recordedAt.get(checkIn.eventId) ?? '',
-            officialCloseAt,
+            officialCloseAt: day.closesAt,
           }),
         );
+        const device = devices.get(checkIn.eventId);
+        if (device) {
+          add(
+            electionId,
+            checkInBeforeOpening({
+              ...checkIn,
+              deviceId: device.deviceId,
+              deviceTime: device.deviceTime,
+              day,
+            }),
+          );
+        }
       }
       const latest = new Map(ofElection.map((checkIn) => [checkIn.precinctId, checkIn.checkedInAt]));
       for (const register of await this.counts.registersOf(tx, electionId, [...latest.keys()])) {
@@ -133,19 +147,17 @@ export class TurnoutEventHandlers implements EventConsumer {
     return this.policies.integrityThresholds(electionDate ?? policyDateOf(new Date(at)));
   }
 
-  // each precinct closes at the election's closing time on its own clock (a precinct in Moscow at 20:00 Moscow time)
-  private async officialClosesOf(
+  // each precinct keeps the election's hours on its own clock (a precinct in Moscow closes at 20:00 Moscow time)
+  private async pollingDaysOf(
     tx: EntityManager,
     electionId: string,
     precinctIds: readonly string[],
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, PollingDay>> {
     const election = this.scheduled.get(electionId) ?? (await this.elections.find(electionId));
     if (!election) return new Map();
     this.scheduled.set(electionId, election);
     const zones = await this.precincts.timeZonesOf([...new Set(precinctIds)], tx);
-    return new Map(
-      precinctIds.map((id) => [id, pollingDayOf(election, zones.get(id) ?? election.timeZone).closesAt]),
-    );
+    return new Map(precinctIds.map((id) => [id, pollingDayOf(election, zones.get(id) ?? election.timeZone)]));
   }
 
   // a refused second check-in is an alert of its own kind, beside the signals
