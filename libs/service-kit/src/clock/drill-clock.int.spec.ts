@@ -47,7 +47,7 @@ describe('a service on the shared drill clock', () => {
   beforeAll(async () => {
     pool = new Pool({ connectionString: testDatabaseUrl(), max: 2 });
     schema = await TestSchema.create('drill_clock_service');
-    tokens = await TestTokens.create();
+    tokens = await TestTokens.create('drill-clock-test', excuses.name);
     const store = new DrillClockStore(pool, drillSchema);
     await store.install();
     await store.start(new Date('2027-11-28T00:30:00Z'), 300);
