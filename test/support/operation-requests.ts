@@ -71,23 +71,6 @@ function withScope(value: unknown, schema: JsonSchema): unknown {
   );
 }
 
-/** Whether an example request names the example precinct: in its path or anywhere in its body. */
-export function namesPrecinct(operation: Operation): boolean {
-  const inSchema = (schema: JsonSchema | undefined): boolean => {
-    if (!schema) return false;
-    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
-    return (
-      'precinctId' in properties ||
-      Object.values(properties).some(inSchema) ||
-      inSchema(schema['items'] as JsonSchema | undefined)
-    );
-  };
-  return (
-    operation.parameters.some((parameter) => parameter.in === 'path' && parameter.name === 'precinctId') ||
-    inSchema(operation.body?.schema)
-  );
-}
-
 /** The URL of an operation on a service, its path placeholders filled and encoded. */
 export function urlOf(base: string, operation: Operation, request: OperationRequest): string {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
