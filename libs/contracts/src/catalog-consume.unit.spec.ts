@@ -85,17 +85,17 @@ describe('EventCatalog.parseForConsume', () => {
     expect(violation).toMatchObject({
       reason: 'invalid-payload',
       eventId: envelope.eventId,
-      schemaVersion: 2,
+      schemaVersion: 3,
     });
     expect(violation.message).toBe('ElectionCalled.payload.electionDate: expected a date YYYY-MM-DD');
   });
 
   it('given a schemaVersion newer than this consumer knows, when consumed, then it says to upgrade', () => {
-    const violation = violationOf(electionEnvelope({ schemaVersion: 3 }));
+    const violation = violationOf(electionEnvelope({ schemaVersion: 4 }));
 
     expect(violation.reason).toBe('unsupported-version');
     expect(violation.message).toBe(
-      'ElectionCalled.schemaVersion: expected 1 to 2; version 3 is newer than this consumer knows: upgrade @vl/contracts',
+      'ElectionCalled.schemaVersion: expected 1 to 3; version 4 is newer than this consumer knows: upgrade @vl/contracts',
     );
   });
 

@@ -29,7 +29,7 @@ describe('topic naming', () => {
 
   it('given an owned event, when its topic is asked for, then it is on the topic of the owner stream', () => {
     expect(eventCatalog.topicOf('ElectionCalled', 'voter-roll')).toBe('voter-roll.elections.v1');
-    expect(eventCatalog.currentVersion('ElectionCalled')).toBe(2);
+    expect(eventCatalog.currentVersion('ElectionCalled')).toBe(3);
   });
 
   it('given an owned event, when another service asks for its topic, then that is a programming error', () => {

@@ -45,6 +45,7 @@ export {
   type ElectionCalled,
   type ElectionCalledPayload,
 } from './voter-roll/election-called';
+export { electionTerritory, WHOLE_COUNTRY, type ElectionTerritory } from './voter-roll/election-territory';
 export * from './voter-roll/roll-events';
 export * from './turnout/turnout-events';
 export * from './participation/participation-reads';

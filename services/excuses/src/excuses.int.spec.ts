@@ -1,3 +1,4 @@
+import { electionCalledPayload } from '@vl/contracts/testing';
 import { seedAdoptionIdOf } from '@vl/policy';
 import { ElectionsOnRecord } from '@vl/service-composition';
 import { EventFeed, eventually, readTopic, TestClock, type TopicMessage } from '@vl/testing';
@@ -10,16 +11,7 @@ const electionId = uuidv7();
 const absenceId = uuidv7();
 // a personal number no other suite uses: a man born 29 February 1968
 const voter = '22902196800917';
-const election = {
-  electionId,
-  kind: 'parliamentary',
-  title: 'Elections of deputies of the Jogorku Kenesh',
-  electionDate: '2030-11-24',
-  timeZone: 'Asia/Bishkek',
-  pollsOpenAt: '07:00',
-  pollsCloseAt: '20:00',
-  calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
-};
+const election = electionCalledPayload(electionId);
 const absent = { electionId, personalNumber: voter, electionDate: '2030-11-24', precinctId: '1101-917' };
 // the 10th working day after Sunday 24 November 2030 is Friday 6 December: 23:59:59 in Bishkek
 const CLOSES_AT = '2030-12-06T17:59:59.000Z';

@@ -1,3 +1,4 @@
+import { electionCalledPayload } from '@vl/contracts/testing';
 import { seedAdoptionIdOf } from '@vl/policy';
 import { ElectionsOnRecord } from '@vl/service-composition';
 import { EventFeed, eventually, TestClock, type ServiceUnderTest } from '@vl/testing';
@@ -49,14 +50,10 @@ describe('sanctions through the real broker and database: its seed policy and th
     await feed.publish('voter-roll', {
       type: 'ElectionCalled',
       payload: {
-        electionId,
+        ...electionCalledPayload(electionId),
         kind: 'referendum',
         title: 'Referendum on amendments to the Constitution',
         electionDate: '2031-04-13',
-        timeZone: 'Asia/Bishkek',
-        pollsOpenAt: '07:00',
-        pollsCloseAt: '20:00',
-        calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
       },
     });
     const recorded = await eventually(

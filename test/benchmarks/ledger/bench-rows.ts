@@ -24,6 +24,7 @@ export function makeRows(count: number): BenchRow[] {
       timeZone: 'Asia/Bishkek',
       pollsOpenAt: '07:00',
       pollsCloseAt: '20:00',
+      territory: { level: 'country' },
       calledBy: { subject: 'benchmark', role: 'cec-operator' },
     };
     return {

@@ -10,10 +10,24 @@ export const parliamentary2025: ElectionCalledPayload = {
   timeZone: 'Asia/Bishkek',
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
+  territory: { level: 'country' },
   calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
 };
 
 /** A future parliamentary election with its own id, for tests that need many distinct ones. */
 export function electionCalledPayload(electionId: string = uuidv7()): ElectionCalledPayload {
   return { ...parliamentary2025, electionId, electionDate: '2030-11-24' };
+}
+
+/** A future local election of one district or city (district 1101: Bishkek's Lenin district by default). */
+export function localElectionPayload(
+  districtCode = '1101',
+  electionId: string = uuidv7(),
+): ElectionCalledPayload {
+  return {
+    ...electionCalledPayload(electionId),
+    kind: 'local',
+    title: `Elections of deputies of the local council of district ${districtCode}`,
+    territory: { level: 'district', code: districtCode },
+  };
 }

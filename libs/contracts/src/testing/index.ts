@@ -1,3 +1,3 @@
 export { envelopeFor } from './envelope-for';
-export { electionCalledPayload, parliamentary2025 } from './elections';
+export { electionCalledPayload, localElectionPayload, parliamentary2025 } from './elections';
 export { abroadPrecinctPayload, homePrecinctPayload } from './precincts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent, upcaster, type NewEventOf, type PayloadOf } from '../define-event';
 import { ianaTimeZone, isoDate, minutesOfDay, text, timeOfDay, uuid } from '../field-formats';
+import { electionTerritory, WHOLE_COUNTRY } from './election-territory';
 import { actedBy, unrecordedActor } from './voter-roll-fields';
 
 export const ELECTION_KINDS = ['parliamentary', 'presidential', 'local', 'referendum'] as const;
@@ -39,9 +40,18 @@ const electionCalledV1 = z
   .refine(pollsCloseAfterOpen, pollsCloseAfterOpenRule);
 
 // v2 records who called it
+const electionCalledV2 = z
+  .strictObject({
+    ...electionCalledFields,
+    calledBy: actedBy('The CEC operator who called it: token subject and role.'),
+  })
+  .refine(pollsCloseAfterOpen, pollsCloseAfterOpenRule);
+
+// v3 records where it is held: a local election lists only its territory's residents
 const electionCalledPayload = z
   .strictObject({
     ...electionCalledFields,
+    territory: electionTerritory(),
     calledBy: actedBy('The CEC operator who called it: token subject and role.'),
   })
   .refine(pollsCloseAfterOpen, pollsCloseAfterOpenRule);
@@ -50,21 +60,28 @@ export const electionCalled = defineEvent({
   type: 'ElectionCalled',
   owner: 'voter-roll',
   stream: 'elections',
-  version: 2,
+  version: 3,
   schema: electionCalledPayload,
   upcasters: [
     upcaster({
       fromVersion: 1,
       fromSchema: electionCalledV1,
-      toSchema: electionCalledPayload,
+      toSchema: electionCalledV2,
       // a v1 event did not record who called the election: the role its endpoint admitted, subject unrecorded
       upcast: (v1) => ({ ...v1, calledBy: unrecordedActor('cec-operator') }),
+    }),
+    upcaster({
+      fromVersion: 2,
+      fromSchema: electionCalledV2,
+      toSchema: electionCalledPayload,
+      // every election called before territories was national
+      upcast: (v2) => ({ ...v2, territory: WHOLE_COUNTRY }),
     }),
   ],
   partitionKey: (payload) => payload.electionId,
   partitionKeyDescription: 'electionId: every event of one election is read in order',
   description:
-    'An election or referendum was called: its date and polling hours in local time. Every later event of the ' +
+    'An election or referendum was called: its date, polling hours in local time and territory. Every later event of the ' +
     'election (voter lists, check-ins, absences) refers to electionId.',
 });
 

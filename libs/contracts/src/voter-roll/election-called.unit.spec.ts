@@ -1,9 +1,13 @@
 import { eventCatalog } from '../event-catalog';
-import { parliamentary2025 } from '../testing/elections';
+import { localElectionPayload, parliamentary2025 } from '../testing/elections';
 import { envelopeFor } from '../testing/envelope-for';
 
 function produce(payload: Record<string, unknown>) {
   return eventCatalog.parseForProduce('voter-roll', { type: 'ElectionCalled', payload });
+}
+
+function withoutTerritory<T extends { territory: unknown }>({ territory: _territory, ...rest }: T) {
+  return rest;
 }
 
 function messageOf(result: ReturnType<typeof produce>): string {
@@ -19,7 +23,7 @@ describe('ElectionCalled contract', () => {
       ok: true,
       value: {
         type: 'ElectionCalled',
-        schemaVersion: 2,
+        schemaVersion: 3,
         payload: parliamentary2025,
         partitionKey: parliamentary2025.electionId,
         topic: 'voter-roll.elections.v1',
@@ -48,8 +52,8 @@ describe('ElectionCalled contract', () => {
     );
   });
 
-  it('given a v1 ElectionCalled recorded before calledBy existed, when consumed, then it reads as v2 with the actor unrecorded', () => {
-    const { calledBy: _calledBy, ...v1 } = parliamentary2025;
+  it('given a v1 ElectionCalled recorded before calledBy existed, when consumed, then it reads as v3 with the actor unrecorded, for the whole country', () => {
+    const { calledBy: _calledBy, territory: _territory, ...v1 } = parliamentary2025;
     const envelope = envelopeFor('ElectionCalled', v1, {
       schemaVersion: 1,
       partitionKey: parliamentary2025.electionId,
@@ -57,9 +61,53 @@ describe('ElectionCalled contract', () => {
     const result = eventCatalog.parseForConsume(envelope);
 
     expect(result.ok && [result.value.schemaVersion, result.value.payload]).toEqual([
-      2,
-      { ...v1, calledBy: { subject: 'unrecorded', role: 'cec-operator' } },
+      3,
+      { ...v1, calledBy: { subject: 'unrecorded', role: 'cec-operator' }, territory: { level: 'country' } },
     ]);
+  });
+
+  it('given a v2 ElectionCalled recorded before elections had a territory, when consumed, then it is an election of the whole country', () => {
+    const { territory: _territory, ...v2 } = parliamentary2025;
+    const envelope = envelopeFor('ElectionCalled', v2, {
+      schemaVersion: 2,
+      partitionKey: parliamentary2025.electionId,
+    });
+    const result = eventCatalog.parseForConsume(envelope);
+
+    expect(result.ok && [result.value.schemaVersion, result.value.payload]).toEqual([
+      3,
+      { ...v2, territory: { level: 'country' } },
+    ]);
+  });
+
+  it('given a v2 ElectionCalled that carries a territory, when consumed, then v2 refuses the field it did not have', () => {
+    const envelope = envelopeFor('ElectionCalled', localElectionPayload('1101'), {
+      schemaVersion: 2,
+      partitionKey: parliamentary2025.electionId,
+    });
+    const result = eventCatalog.parseForConsume(envelope);
+
+    expect(result.ok || result.error.message).toBe(
+      'ElectionCalled.payload.territory: unknown field: the contract does not allow it (schema v2)',
+    );
+  });
+
+  it.each([
+    [{ level: 'region', code: '11' }, 'accepted'],
+    [{ level: 'district', code: '1101' }, 'accepted'],
+    [
+      { level: 'district', code: '11' },
+      'ElectionCalled.payload.territory.code: expected a district code NNNN',
+    ],
+    [{ level: 'region', code: '1101' }, 'ElectionCalled.payload.territory.code: expected a region code NN'],
+    [
+      { level: 'country', code: '11' },
+      'ElectionCalled.payload.territory.code: unknown field: the contract does not allow it',
+    ],
+  ])('given territory %j, when produced, then %s', (territory, expected) => {
+    const result = produce({ ...parliamentary2025, kind: 'local', territory });
+
+    expect(result.ok ? 'accepted' : result.error.message).toBe(expected);
   });
 
   it('given a v2 ElectionCalled without calledBy, when produced, then the missing actor is named', () => {
@@ -70,7 +118,10 @@ describe('ElectionCalled contract', () => {
   it('given a v1 ElectionCalled that carries calledBy, when consumed, then v1 refuses the field it did not have', () => {
     const envelope = envelopeFor(
       'ElectionCalled',
-      { ...parliamentary2025, calledBy: { subject: 'cec-operator-7', role: 'cec-operator' } },
+      {
+        ...withoutTerritory(parliamentary2025),
+        calledBy: { subject: 'cec-operator-7', role: 'cec-operator' },
+      },
       { schemaVersion: 1, partitionKey: parliamentary2025.electionId },
     );
     const result = eventCatalog.parseForConsume(envelope);

@@ -1,5 +1,5 @@
 import { eventCatalog, type ElectionCalledPayload } from '@vl/contracts';
-import { envelopeFor } from '@vl/contracts/testing';
+import { electionCalledPayload, envelopeFor } from '@vl/contracts/testing';
 import { ensureTopics } from '@vl/messaging';
 import { testKafkaBrokers } from '@vl/testing';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -64,16 +64,8 @@ export class VoterRollFeed {
 }
 
 /** A parliamentary election on 24 November 2030, 07:00–20:00 Asia/Bishkek, under a fresh id. */
-export const electionOn2030_11_24 = (electionId: string): ElectionCalledPayload => ({
-  electionId,
-  kind: 'parliamentary',
-  title: 'Elections of deputies of the Jogorku Kenesh',
-  electionDate: '2030-11-24',
-  timeZone: 'Asia/Bishkek',
-  pollsOpenAt: '07:00',
-  pollsCloseAt: '20:00',
-  calledBy: { subject: 'cec-operator-1', role: 'cec-operator' },
-});
+export const electionOn2030_11_24 = (electionId: string): ElectionCalledPayload =>
+  electionCalledPayload(electionId);
 
 /** A precinct of Bishkek's Leninsky district, 1101-NNN. */
 export const bishkekPrecinct = (precinctId: string) => ({

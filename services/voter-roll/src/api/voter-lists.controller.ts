@@ -55,5 +55,12 @@ function answer<T>(outcome: Result<T, VoterListsRejection | ListsBusy>): T {
   const { code, message } = outcome.error;
   if (code === 'unknown-election') throw new NotFoundException(message);
   if (code === 'polling-day-passed') throw new UnprocessableEntityException(message);
+  if (code === 'unknown-territory')
+    throw new UnprocessableEntityException({
+      statusCode: 422,
+      error: code,
+      message,
+      errors: [{ field: 'territory', rule: message }],
+    });
   throw new ConflictException(message);
 }

@@ -12,6 +12,7 @@ const command: CallElection = {
   timeZone: 'Asia/Bishkek',
   pollsOpenAt: '07:00',
   pollsCloseAt: '20:00',
+  territory: { level: 'country' },
   calledBy: operator,
 };
 const weekBefore = { today: '2026-11-23' };
@@ -34,10 +35,24 @@ describe('CallElection', () => {
             timeZone: 'Asia/Bishkek',
             pollsOpenAt: '07:00',
             pollsCloseAt: '20:00',
+            territory: { level: 'country' },
             calledBy: { subject: 'cec-operator-7', role: 'cec-operator' },
           },
         },
       ]);
+  });
+
+  it('given no election, when a local election of district 1101 is called, then ElectionCalled carries its territory', () => {
+    const local: CallElection = {
+      ...command,
+      kind: 'local',
+      territory: { level: 'district', code: '1101' },
+    };
+
+    spec
+      .given()
+      .when(local, weekBefore)
+      .then([{ type: 'ElectionCalled', payload: local }]);
   });
 
   it('given the election was called, when called again, then it is rejected', () => {

@@ -1,4 +1,4 @@
-import type { ElectionCalled, Result } from '@vl/contracts';
+import type { ElectionCalled, ElectionTerritory, Result } from '@vl/contracts';
 
 /** An election or referendum as voter-roll knows it; `none` until it is called. */
 export type Election =
@@ -9,6 +9,8 @@ export type Election =
       readonly electionDate: string;
       /** the IANA zone polling day's date and hours are in */
       readonly timeZone: string;
+      /** whose residents are listed: the whole country, a region or a district */
+      readonly territory: ElectionTerritory;
     };
 
 export type ElectionEvent = ElectionCalled;
@@ -23,6 +25,7 @@ export function evolveElection(state: Election, event: ElectionEvent): Election 
         electionId: event.payload.electionId,
         electionDate: event.payload.electionDate,
         timeZone: event.payload.timeZone,
+        territory: event.payload.territory,
       };
     default:
       return exhaustive(event.type, state);

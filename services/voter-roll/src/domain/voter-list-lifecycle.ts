@@ -8,6 +8,7 @@ import type {
   VoterListsFinalized,
 } from '@vl/contracts';
 import { unknownElection, type Election } from './election';
+import { territoryName } from './election-territory';
 
 /** Where an election's voter lists stand: compiled from the registry, then finalized precinct by precinct. */
 export type VoterListsStage =
@@ -25,6 +26,7 @@ export type VoterListsEvent =
 export type VoterListsRejection =
   | { readonly code: 'unknown-election'; readonly message: string }
   | { readonly code: 'polling-day-passed'; readonly message: string }
+  | { readonly code: 'unknown-territory'; readonly message: string }
   | { readonly code: 'lists-finalized'; readonly message: string }
   | { readonly code: 'not-compiled'; readonly message: string }
   | { readonly code: 'registry-changed'; readonly message: string }
@@ -72,6 +74,8 @@ export interface VoterListsContext {
   readonly today: string;
   /** the registry's revision now: each import that changed a citizen or a precinct raises it */
   readonly registryRevision: number;
+  /** how many precincts the geography holds now in the election's territory (all of them for the whole country) */
+  readonly territoryPrecincts: number;
 }
 
 type VoterListsDecision = Result<readonly VoterListsEvent[], VoterListsRejection>;
@@ -100,7 +104,7 @@ export function evolveVoterLists(state: VoterListsStage, event: VoterListsEvent)
 export function decideCompilation(
   command: CompileVoterLists,
   lists: VoterListsStage,
-  { election, today, registryRevision }: VoterListsContext,
+  { election, today, registryRevision, territoryPrecincts }: VoterListsContext,
 ): VoterListsDecision {
   if (election.status !== 'called') return { ok: false, error: unknownElection(command.electionId) };
   if (lists.stage === 'finalizing' || lists.stage === 'finalized') {
@@ -113,6 +117,13 @@ export function decideCompilation(
     return reject(
       'polling-day-passed',
       `polling day ${election.electionDate} has passed (today is ${today}); lists are compiled before it`,
+    );
+  }
+  // checked here, not when the election is called: the geography may be imported after the call
+  if (election.territory.level !== 'country' && territoryPrecincts === 0) {
+    return reject(
+      'unknown-territory',
+      `the geography has no precinct in ${territoryName(election.territory)}, the territory election ${command.electionId} was called for: import its precincts (POST /imports/precincts) before compiling`,
     );
   }
   const { electionId, compiledBy } = command;

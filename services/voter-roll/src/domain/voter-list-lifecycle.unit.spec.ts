@@ -20,6 +20,7 @@ const called: Election = {
   electionId,
   electionDate: '2026-11-29',
   timeZone: 'Asia/Bishkek',
+  territory: { level: 'country' },
 };
 const compile: CompileVoterLists = { type: 'CompileVoterLists', electionId, compiledBy: operator };
 const finalize: FinalizeVoterLists = { type: 'FinalizeVoterLists', electionId, finalizedBy: operator };
@@ -27,6 +28,7 @@ const on = (today: string, registryRevision = 3): VoterListsContext => ({
   election: called,
   today,
   registryRevision,
+  territoryPrecincts: 4,
 });
 
 const compilationStarted = (registryRevision: number): VoterListsCompilationStarted => ({
@@ -105,6 +107,27 @@ describe('compiling voter lists', () => {
       .given()
       .when(compile, { ...on('2026-10-01'), election: { status: 'none' } })
       .thenRejects({ code: 'unknown-election' });
+  });
+
+  it('given a local election of a district the geography has no precinct in, when compiled, then refused naming the territory', () => {
+    const local: Election = { ...called, territory: { level: 'district', code: '0707' } };
+
+    spec
+      .given()
+      .when(compile, { ...on('2026-10-01'), election: local, territoryPrecincts: 0 })
+      .thenRejects({
+        code: 'unknown-territory',
+        message: `the geography has no precinct in district 0707, the territory election ${electionId} was called for: import its precincts (POST /imports/precincts) before compiling`,
+      });
+  });
+
+  it('given a local election of a district with precincts, when compiled, then it goes ahead', () => {
+    const local: Election = { ...called, territory: { level: 'district', code: '1101' } };
+
+    spec
+      .given()
+      .when(compile, { ...on('2026-10-01'), election: local, territoryPrecincts: 2 })
+      .then([compilationStarted(3)]);
   });
 
   it('given a compilation started, when its drafts are all written, then VoterListsCompiled with the counts', () => {

@@ -53,6 +53,15 @@ export class PrecinctsRepository {
     return rows.length > 0;
   }
 
+  /** How many precincts have a code starting with the prefix (a territory's: territoryPrefix). */
+  async countStartingWith(prefix: string, manager?: EntityManager): Promise<number> {
+    const [row] = (await (manager ?? this.dataSource).query(
+      'select count(*)::int as n from precincts where starts_with(precinct_id, $1)',
+      [prefix],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
   async inRegion(regionCode: string | undefined): Promise<Precinct[]> {
     const rows: PrecinctRow[] = await this.dataSource.query(
       `select ${PRECINCT_COLUMNS} from precincts where $1::text is null or region_code = $1 order by precinct_id`,

@@ -55,12 +55,14 @@ export class VoterListsRepository {
   }
 
   /** Registered precincts whose list for the election is not final yet, in code order. */
-  async openPrecincts(electionId: string): Promise<string[]> {
+  /** The precincts of the election's territory (codes starting with `territoryPrefix`) without a final list yet. */
+  async openPrecincts(electionId: string, territoryPrefix: string): Promise<string[]> {
     const rows: { precinct_id: string }[] = await this.dataSource.query(
       `select p.precinct_id from precincts p
-        where not exists (select 1 from voter_lists l where l.election_id = $1 and l.precinct_id = p.precinct_id)
+        where starts_with(p.precinct_id, $2)
+          and not exists (select 1 from voter_lists l where l.election_id = $1 and l.precinct_id = p.precinct_id)
         order by p.precinct_id`,
-      [electionId],
+      [electionId, territoryPrefix],
     );
     return rows.map((row) => row.precinct_id);
   }

@@ -1,11 +1,13 @@
 import { CLOCK, type Clock } from '@vl/clock';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor, Result } from '@vl/contracts';
+import { WHOLE_COUNTRY, type Actor, type Result } from '@vl/contracts';
 import { DataSource } from 'typeorm';
 import type { CitizenRecord } from '../../domain/citizen-row';
 import { eligibilityOn, type IneligibilityReason } from '../../domain/eligibility';
+import { inTerritory, territoryPrefix } from '../../domain/election-territory';
 import type { VoterListsRejection } from '../../domain/voter-list-lifecycle';
 import { CitizensRepository } from '../../infrastructure/citizens.repository';
+import { PrecinctsRepository } from '../../infrastructure/precincts.repository';
 import { currentRegistryRevision } from '../../infrastructure/registry-revision';
 import { VoterListsRepository } from '../../infrastructure/voter-lists.repository';
 import { calendarDateIn, ElectionsReader } from '../elections.reader';
@@ -25,8 +27,9 @@ export interface CompilationReport {
 const PAGE = 5000;
 
 /**
- * Compiles every precinct's draft list from the registry by residence and eligibility on the election date:
- * the registry is read in pages by personal number, one page written while the next is read. The start and
+ * Compiles the draft list of every precinct in the election's territory from the registry by residence and
+ * eligibility on the election date: the registry is read in pages by personal number, one page written while
+ * the next is read. The start and
  * the end are events of the election's voter-list stream; the drafts are working state until finalized.
  */
 @Injectable()
@@ -38,6 +41,7 @@ export class CompileVoterLists {
     private readonly lifecycle: VoterListsLifecycle,
     private readonly citizens: CitizensRepository,
     private readonly lists: VoterListsRepository,
+    private readonly precincts: PrecinctsRepository,
   ) {}
 
   async run(
@@ -48,7 +52,9 @@ export class CompileVoterLists {
       const election = await this.elections.load(electionId);
       const today = election.status === 'called' ? calendarDateIn(election.timeZone, this.clock.now()) : '';
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
-      const context = { election, today, registryRevision };
+      const territory = election.status === 'called' ? election.territory : WHOLE_COUNTRY;
+      const territoryPrecincts = await this.precincts.countStartingWith(territoryPrefix(territory));
+      const context = { election, today, registryRevision, territoryPrecincts };
       const started = await this.lifecycle.decide(
         { type: 'CompileVoterLists', electionId, compiledBy },
         context,
@@ -65,6 +71,8 @@ export class CompileVoterLists {
         next.catch(() => undefined);
         const drafts: { precinctId: string; personalNumber: string }[] = [];
         for (const citizen of page) {
+          // DOMAIN "Voter lists": by place of residence; a local election lists its territory's residents only
+          if (!inTerritory(territory, citizen.residencePrecinctId)) continue;
           const eligibility = eligibilityOn(electionDate, citizen);
           if (eligibility.eligible) {
             drafts.push({ precinctId: citizen.residencePrecinctId, personalNumber: citizen.personalNumber });

@@ -5,7 +5,9 @@ import { EventStore } from '@vl/event-store';
 import { DataSource, type EntityManager } from 'typeorm';
 import { voterListingStreamId, voterListStreamId } from '../../domain/stream-ids';
 import { voterListedEvents, voterListFinalized, VoterListRoot } from '../../domain/voter-list';
+import { territoryPrefix } from '../../domain/election-territory';
 import type { VoterListsRejection } from '../../domain/voter-list-lifecycle';
+import { PrecinctsRepository } from '../../infrastructure/precincts.repository';
 import { currentRegistryRevision } from '../../infrastructure/registry-revision';
 import { VoterListsRepository } from '../../infrastructure/voter-lists.repository';
 import { calendarDateIn, ElectionsReader } from '../elections.reader';
@@ -37,6 +39,7 @@ export class FinalizeVoterLists {
     private readonly elections: ElectionsReader,
     private readonly lifecycle: VoterListsLifecycle,
     private readonly lists: VoterListsRepository,
+    private readonly precincts: PrecinctsRepository,
   ) {}
 
   async run(
@@ -47,7 +50,9 @@ export class FinalizeVoterLists {
       const election = await this.elections.load(electionId);
       const registryRevision = await currentRegistryRevision(this.dataSource.manager);
       const today = election.status === 'called' ? calendarDateIn(election.timeZone, this.clock.now()) : '';
-      const context = { election, today, registryRevision };
+      const prefix = election.status === 'called' ? territoryPrefix(election.territory) : '';
+      const territoryPrecincts = await this.precincts.countStartingWith(prefix);
+      const context = { election, today, registryRevision, territoryPrecincts };
       const started = await this.lifecycle.decide(
         { type: 'FinalizeVoterLists', electionId, finalizedBy },
         context,
@@ -55,7 +60,8 @@ export class FinalizeVoterLists {
       if (!started.ok) return started;
       const resumed = started.value.before.stage === 'finalizing';
       await this.lists.setStage(electionId, 'finalizing');
-      const open = await this.lists.openPrecincts(electionId);
+      // a precinct outside the election's territory gets no list, not an empty one
+      const open = await this.lists.openPrecincts(electionId, prefix);
       // precincts are independent: a few are finalized side by side, each in its own transaction
       const finalizeNext = async (): Promise<void> => {
         for (let precinctId = open.shift(); precinctId !== undefined; precinctId = open.shift()) {
