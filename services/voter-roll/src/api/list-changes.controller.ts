@@ -28,7 +28,9 @@ const UNPROCESSABLE = new Set([
   'not-on-a-list',
   'unknown-voting-precinct',
   'voting-precinct-is-home',
+  'voting-precinct-outside-territory',
   'unknown-precinct',
+  'precinct-outside-territory',
   'not-in-registry',
   'not-eligible',
 ]);

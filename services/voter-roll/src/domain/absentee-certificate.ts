@@ -1,4 +1,5 @@
-import type { AbsenteeCertificateIssued, Actor, Decider, Result } from '@vl/contracts';
+import type { AbsenteeCertificateIssued, Actor, Decider, ElectionTerritory, Result } from '@vl/contracts';
+import { inTerritory, territoryName } from './election-territory';
 import {
   describeListing,
   evolveVoterListing,
@@ -21,6 +22,8 @@ export interface AbsenteeCertificateContext {
   /** whether a certificate with this serial was already issued for the election, to anyone */
   readonly serialIssued: boolean;
   readonly votingPrecinctKnown: boolean;
+  /** the election's territory: a precinct outside it has no list to vote on */
+  readonly territory: ElectionTerritory;
 }
 
 export type AbsenteeCertificateRejection = {
@@ -31,6 +34,7 @@ export type AbsenteeCertificateRejection = {
     | 'already-issued'
     | 'serial-taken'
     | 'unknown-voting-precinct'
+    | 'voting-precinct-outside-territory'
     | 'voting-precinct-is-home';
   readonly message: string;
 };
@@ -68,6 +72,11 @@ export function issueAbsenteeCertificate(
     );
   if (!context.votingPrecinctKnown)
     return reject('unknown-voting-precinct', `precinct ${command.votingPrecinctId} is not registered`);
+  if (!inTerritory(context.territory, command.votingPrecinctId))
+    return reject(
+      'voting-precinct-outside-territory',
+      `precinct ${command.votingPrecinctId} is outside ${territoryName(context.territory)}, where this election is held: it has no list to vote on`,
+    );
   if (command.votingPrecinctId === listing.precinctId)
     return reject(
       'voting-precinct-is-home',

@@ -35,6 +35,7 @@ const finalized: AbsenteeCertificateContext = {
   listsFinalized: true,
   serialIssued: false,
   votingPrecinctKnown: true,
+  territory: { level: 'country' },
 };
 const spec = deciderSpecification(absenteeCertificateDecider);
 
@@ -125,5 +126,28 @@ describe('IssueAbsenteeCertificate', () => {
       .given(listed)
       .when(command, { ...finalized, votingPrecinctKnown: false })
       .thenRejects({ code: 'unknown-voting-precinct' });
+  });
+
+  it('given an election of district 0101, when a certificate names a precinct of another district, then refused: that precinct has no list', () => {
+    spec
+      .given(listed)
+      .when(command, { ...finalized, territory: { level: 'district', code: '0101' } })
+      .thenRejects({
+        code: 'voting-precinct-outside-territory',
+        message:
+          'precinct 1101-004 is outside district 0101, where this election is held: it has no list to vote on',
+      });
+  });
+
+  it('given an election of district 0101, when a certificate names another precinct of the district, then issued', () => {
+    const decision = spec
+      .given(listed)
+      .when(
+        { ...command, votingPrecinctId: '0101-002' },
+        { ...finalized, territory: { level: 'district', code: '0101' } },
+      )
+      .decision();
+
+    expect(decision.ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
-import type { Actor, Decider, Result, VoterIncludedOnPollingDay } from '@vl/contracts';
+import type { Actor, Decider, ElectionTerritory, Result, VoterIncludedOnPollingDay } from '@vl/contracts';
+import { inTerritory, territoryName } from './election-territory';
 import { describeIneligibility, eligibilityOn, type EligibilityFacts } from './eligibility';
 import {
   describeListing,
@@ -20,6 +21,8 @@ export interface PollingDayInclusionContext {
   readonly electionDate: string;
   readonly listsFinalized: boolean;
   readonly precinctKnown: boolean;
+  /** the election's territory: a precinct outside it has no list to include anyone on */
+  readonly territory: ElectionTerritory;
   /** the voter in the civil registry, or null when the registry does not know the personal number */
   readonly citizen: EligibilityFacts | null;
 }
@@ -28,6 +31,7 @@ export type PollingDayInclusionRejection = {
   readonly code:
     | 'lists-not-finalized'
     | 'unknown-precinct'
+    | 'precinct-outside-territory'
     | 'not-in-registry'
     | 'not-eligible'
     | 'already-on-a-list'
@@ -49,6 +53,11 @@ export function includeVoterOnPollingDay(
     return reject('lists-not-finalized', 'voters are included on finalized lists only: finalize them first');
   if (!context.precinctKnown)
     return reject('unknown-precinct', `precinct ${command.precinctId} is not registered`);
+  if (!inTerritory(context.territory, command.precinctId))
+    return reject(
+      'precinct-outside-territory',
+      `precinct ${command.precinctId} is outside ${territoryName(context.territory)}, where this election is held: it has no list to include the voter on`,
+    );
   if (listing.status === 'included')
     return reject('already-included', `the voter was already ${describeListing(listing)} (national check)`);
   if (listing.status === 'listed')

@@ -21,6 +21,7 @@ const pollingDay: PollingDayInclusionContext = {
   electionDate: '2026-11-29',
   listsFinalized: true,
   precinctKnown: true,
+  territory: { level: 'country' },
   citizen: adult,
 };
 const listed: VoterListed = {
@@ -137,5 +138,16 @@ describe('IncludeVoterOnPollingDay', () => {
       .given()
       .when(command, { ...pollingDay, precinctKnown: false })
       .thenRejects({ code: 'unknown-precinct' });
+  });
+
+  it('given an election of region 01, when a voter is included at a precinct of Bishkek, then refused: that precinct has no list', () => {
+    spec
+      .given()
+      .when(command, { ...pollingDay, territory: { level: 'region', code: '01' } })
+      .thenRejects({
+        code: 'precinct-outside-territory',
+        message:
+          'precinct 1101-004 is outside region 01, where this election is held: it has no list to include the voter on',
+      });
   });
 });

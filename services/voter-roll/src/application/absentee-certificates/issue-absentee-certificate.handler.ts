@@ -48,6 +48,7 @@ export class IssueAbsenteeCertificateHandler implements ICommandHandler<IssueAbs
           // key is written in this transaction, reserves it; a concurrent taker makes this attempt decide again
           serialIssued: await this.lists.serialIssued(tx, electionId, serial),
           votingPrecinctKnown: await this.facts.precinctRegistered(votingPrecinctId, tx),
+          territory: election.territory,
         });
         if (!decision.ok) return decision;
         const [event] = await this.store.append(

@@ -45,6 +45,7 @@ export class IncludeVoterOnPollingDayHandler implements ICommandHandler<IncludeV
           electionDate: election.electionDate,
           listsFinalized: await this.facts.listsFinalized(electionId, tx),
           precinctKnown: await this.facts.precinctRegistered(precinctId, tx),
+          territory: election.territory,
           citizen: await this.facts.citizen(personalNumber, tx),
         });
         if (!decision.ok) return decision;

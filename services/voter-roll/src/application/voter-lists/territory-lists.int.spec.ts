@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { topicName, type VoterListedPayload, type VoterListFinalizedPayload } from '@vl/contracts';
 import { readTopic, type ServiceUnderTest } from '@vl/testing';
 import { ELECTION_DATE, pin, pollingCountry } from '../../testing/polling-country';
@@ -7,6 +8,7 @@ const VOTER_LISTS = topicName('voter-roll', 'voter-lists', 1);
 
 describe('a local election lists the residents of its territory only', () => {
   let voterRoll: ServiceUnderTest;
+  let districtElection: string;
 
   const callLocal = async (territory: Record<string, unknown>) =>
     voterRoll.request('POST', '/elections', {
@@ -23,6 +25,7 @@ describe('a local election lists the residents of its territory only', () => {
     const called = await callLocal({ level: 'district', code: '0101' });
     expect(called.status).toBe(201);
     const electionId = (called.body as { electionId: string }).electionId;
+    districtElection = electionId;
 
     const compiled = await voterRoll.request('POST', `/elections/${electionId}/voter-lists/compile`);
     // bakyt (1101-004) and the voter abroad (9999-012) are eligible but live outside the district
@@ -48,6 +51,25 @@ describe('a local election lists the residents of its territory only', () => {
         .map((event) => (event.payload as VoterListedPayload).personalNumber)
         .sort(),
     ).toEqual([pin('turns18OnPollingDay'), pin('aigul'), pin('leapDayBorn'), pin('koyTash')].sort());
+  });
+
+  it('given the district election finalized, when a certificate or an inclusion names a precinct outside the district, then 422: it has no list', async () => {
+    const election = districtElection;
+
+    const certificate = await voterRoll.request('POST', `/elections/${election}/absentee-certificates`, {
+      json: { personalNumber: pin('aigul'), serial: 'AC-000101', votingPrecinctId: '1101-004' },
+      roles: ['commission'],
+      scope: precinctsScope(election, '0101-001'),
+    });
+    const inclusion = await voterRoll.request('POST', `/elections/${election}/polling-day-inclusions`, {
+      json: { personalNumber: pin('bakyt'), precinctId: '1101-004', addressReference: 'AR 7/2030 Bishkek' },
+      roles: ['commission'],
+      scope: precinctsScope(election, '1101-004'),
+    });
+
+    expect([certificate.status, inclusion.status]).toEqual([422, 422]);
+    expect(certificate.body).toMatchObject({ error: 'voting-precinct-outside-territory' });
+    expect(inclusion.body).toMatchObject({ error: 'precinct-outside-territory' });
   });
 
   it('given a region, when compiled, then its residents are listed: region 11 is Bishkek', async () => {
