@@ -85,6 +85,12 @@ describe('after finalization: absentee certificates and polling-day inclusions',
         error: 'already-issued',
         message:
           'absentee certificate AC-000001 was already issued to this voter for this election; a lost certificate is not reissued',
+        errors: [
+          {
+            field: '(request)',
+            rule: 'absentee certificate AC-000001 was already issued to this voter for this election; a lost certificate is not reissued',
+          },
+        ],
       },
     });
   });
@@ -185,6 +191,12 @@ describe('after finalization: absentee certificates and polling-day inclusions',
         error: 'already-on-a-list',
         message:
           'the voter is already on the list of precinct 0101-001 with absentee certificate AC-000001 for precinct 1101-004 (national check): send the voter there',
+        errors: [
+          {
+            field: '(request)',
+            rule: 'the voter is already on the list of precinct 0101-001 with absentee certificate AC-000001 for precinct 1101-004 (national check): send the voter there',
+          },
+        ],
       },
     });
   });
