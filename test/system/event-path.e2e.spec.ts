@@ -1,3 +1,4 @@
+import { precinctsScope } from '@vl/auth';
 import { topicName } from '@vl/contracts';
 import { eventually, readTopic } from '@vl/testing';
 import { startSixServices, type SixServices } from '../support/six-services';
@@ -37,7 +38,12 @@ describe('the six services, through HTTP and Kafka only', () => {
     expect(response.status).toBe(201);
     const { electionId } = (await response.json()) as { electionId: string };
 
-    const pollWorker = await stack.token('poll-worker');
+    // a poll book reads its election's hours with the station's token
+    const pollWorker = await stack.scopedToken(
+      precinctsScope(electionId, '0101-001'),
+      'pw-0101-001',
+      'poll-worker',
+    );
     const known = await eventually(
       async () => {
         const found = await fetch(`${stack.urls.turnout}/elections/${electionId}`, {

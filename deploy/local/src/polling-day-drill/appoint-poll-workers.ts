@@ -60,7 +60,7 @@ export async function appointPollWorkers(
 }
 
 async function chairsOf(file: string): Promise<Map<string, string>> {
-  const [header, ...lines] = (await readFile(file, 'utf8')).trim().split('\n');
+  const [header, ...lines] = (await readFile(file, 'utf8')).trim().split(/\r?\n/);
   const columns = (header ?? '').split(',');
   const [precinct, person, position] = ['precinct_code', 'personal_number', 'position'].map((name) =>
     columns.indexOf(name),
