@@ -137,6 +137,12 @@ describe('POST /elections/:id/participation/finalize: the close of polling day a
         statusCode: 409,
         error: 'polls-still-open',
         message: `polls are still open at 1 precinct(s): ${P2}; their commissions must close them first`,
+        errors: [
+          {
+            field: '(request)',
+            rule: `polls are still open at 1 precinct(s): ${P2}; their commissions must close them first`,
+          },
+        ],
       },
     ]);
   });
