@@ -265,6 +265,7 @@ async function publishRoll(brokers: string, electionId: string, voters: number, 
       pollsOpenAt: '00:00',
       pollsCloseAt: '23:59',
       calledBy: { subject: 'benchmark', role: 'cec-operator' },
+      territory: { level: 'country' },
     }),
     ...PRECINCTS.map((precinctId) =>
       envelope('PrecinctRegistered', {
