@@ -136,7 +136,10 @@ export class TurnoutEventHandlers implements EventConsumer {
         );
       }
     }
-    for (const [electionId, raised] of signals) await this.integrityAlerts.raise(electionId, raised, tx);
+    // the batch's last check-in tipped its signals: the alerts record it as their cause
+    const causedBy = events.at(-1)?.eventId;
+    for (const [electionId, raised] of signals)
+      await this.integrityAlerts.raise(electionId, raised, tx, causedBy);
   }
 
   // the thresholds in force on the election's date; before its ElectionCalled is projected, on the check-in's date

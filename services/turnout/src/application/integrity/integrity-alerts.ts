@@ -10,7 +10,13 @@ import { alertIdOf } from './alert-id';
 export class IntegrityAlerts {
   constructor(private readonly store: EventStore) {}
 
-  async raise(electionId: string, signals: readonly RaisedSignal[], tx?: EntityManager): Promise<number> {
+  /** `causedBy`: the consumed event that tipped the signals, recorded as their causation (absent for a request). */
+  async raise(
+    electionId: string,
+    signals: readonly RaisedSignal[],
+    tx?: EntityManager,
+    causedBy?: string,
+  ): Promise<number> {
     // a batch may decide the same alert more than once (late check-ins of one precinct): the first one stands
     const byId = new Map<string, RaisedSignal>();
     for (const raised of signals) {
@@ -39,7 +45,7 @@ export class IntegrityAlerts {
           events: [event],
         };
       }),
-      {},
+      { causationId: causedBy ?? null },
       tx,
     );
     return stored.length;
