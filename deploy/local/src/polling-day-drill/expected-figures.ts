@@ -1,6 +1,6 @@
 import { CHECK_IN_METHODS, type CheckInMethod } from '@vl/contracts';
-import { DateTime } from 'luxon';
 import type { AreaFigures, DrillPrecinct, DrillStep, ExpectedFigures, PlannedCheckIn } from './plan-types';
+import { localInstant } from './precinct-hours';
 import { PUBLICATION_TIMES } from './turnout-curve';
 
 /** turnout's default integrity thresholds (services/turnout, DEFAULT_INTEGRITY_THRESHOLDS) */
@@ -15,15 +15,9 @@ export const SIGNAL_THRESHOLDS = {
 export const percentOf = (part: number, whole: number): number =>
   whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 100;
 
-interface Day {
-  readonly electionDate: string;
-  readonly timeZone: string;
-  readonly closesAt: string;
-}
-
 /** The figures the stack must report when every step of the plan has been sent. */
 export function expectedFigures(
-  day: Day,
+  electionDate: string,
   precincts: readonly DrillPrecinct[],
   checkIns: readonly PlannedCheckIn[],
   steps: readonly DrillStep[],
@@ -51,12 +45,17 @@ export function expectedFigures(
       standing.filter((checkIn) => checkIn.method === method).length,
     ]),
   ) as Record<CheckInMethod, number>;
+  // the CEC counts each precinct up to the publication time on its own clock (10:00 Moscow at a Moscow precinct)
   const byHour = PUBLICATION_TIMES.map((at) => {
-    const boundary = DateTime.fromISO(`${day.electionDate}T${at}`, { zone: day.timeZone }).toMillis();
-    const checkedIn = standing.filter((checkIn) => Date.parse(checkIn.at) < boundary).length;
+    const boundaryOf = new Map(
+      precincts.map((precinct) => [precinct.precinctId, localInstant(electionDate, precinct.timeZone, at)]),
+    );
+    const checkedIn = standing.filter(
+      (checkIn) => checkIn.at < (boundaryOf.get(checkIn.precinctId) as string),
+    ).length;
     return { at, checkedIn, percent: percentOf(checkedIn, registered) };
   });
-  const alertPrecincts = expectedAlerts(day, precincts, checkIns, standing, steps);
+  const alertPrecincts = expectedAlerts(precincts, checkIns, standing, steps);
   return {
     registered,
     checkedIn: standing.length,
@@ -81,7 +80,6 @@ export function expectedFigures(
 
 // the rules of turnout's integrity signals, applied to the plan (one entry per alert, naming its precinct)
 function expectedAlerts(
-  day: Day,
   precincts: readonly DrillPrecinct[],
   checkIns: readonly PlannedCheckIn[],
   standing: readonly PlannedCheckIn[],
@@ -96,9 +94,10 @@ function expectedAlerts(
     'mobile-box-share': [],
     'last-hour-spike': [],
   };
-  const closesAt = Date.parse(day.closesAt);
-  const lastHourFrom = closesAt - 3_600_000;
   for (const precinct of precincts) {
+    // the last hour and the close are the precinct's own
+    const closesAt = Date.parse(precinct.closesAt);
+    const lastHourFrom = closesAt - 3_600_000;
     const mine = standing.filter((checkIn) => checkIn.precinctId === precinct.precinctId);
     const count = mine.length;
     if (precinct.registered > 0 && count * 100 >= t.highTurnoutPercent * precinct.registered)

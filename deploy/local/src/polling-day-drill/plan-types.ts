@@ -13,6 +13,11 @@ export interface DrillPrecinct {
   readonly regionCode: string;
   readonly regionName: string;
   readonly abroad: boolean;
+  /** IANA zone of its polling hours (abroad, the host city's) */
+  readonly timeZone: string;
+  /** 07:00 and 20:00 on its own clock on the election's date (ISO instants) */
+  readonly opensAt: string;
+  readonly closesAt: string;
   /** eligible residents on polling day: the finalized list */
   readonly registered: number;
   /** the poll book's device id (one per precinct) */
@@ -35,6 +40,7 @@ export interface PlannedCheckIn {
 
 /** What happens on polling day, in the drill clock's order. */
 export type DrillStep =
+  | { readonly kind: 'open' | 'close'; readonly at: string; readonly precinctId: string }
   | { readonly kind: 'check-in'; readonly at: string; readonly checkIn: PlannedCheckIn }
   | {
       readonly kind: 'sync';
@@ -83,7 +89,9 @@ export interface ExpectedFigures {
 
 export interface DrillPlan {
   readonly options: DrillOptions;
+  /** the first precinct's opening (the easternmost zone) */
   readonly opensAt: string;
+  /** the last precinct's close (the westernmost zone): finalization waits for it plus the grace */
   readonly closesAt: string;
   readonly precincts: readonly DrillPrecinct[];
   readonly steps: readonly DrillStep[];

@@ -1,8 +1,8 @@
 import type { CheckInMethod, IdentificationMethod } from '@vl/contracts';
-import { DateTime } from 'luxon';
 import { DrillRandom } from './drill-random';
 import { expectedFigures } from './expected-figures';
 import type { DrillOptions, DrillPlan, DrillPrecinct, DrillStep, PlannedCheckIn } from './plan-types';
+import { pollingHoursOf } from './precinct-hours';
 import { rollOf, type RollPrecinct } from './roll';
 import {
   FIRST_CHECK_IN_MINUTE,
@@ -23,6 +23,9 @@ const BURST_FROM = 12 * 60 + 5;
 const BURST_PER_MINUTE = 8;
 const REVOCATION_REASON = 'the poll worker checked in a namesake; the voter has not yet come';
 
+/** An instant `minute` minutes (and seconds, millis) after a precinct's opening on its own clock. */
+type LocalInstant = (minute: number, seconds?: number, millis?: number) => string;
+
 /**
  * Polling day for a synthetic country, decided in advance and seeded: who comes and when (the hourly curve),
  * which poll books are offline and sync late, a few double-vote attempts elsewhere, two revocations (one voter
@@ -30,11 +33,19 @@ const REVOCATION_REASON = 'the poll worker checked in a namesake; the voter has 
  */
 export function planPollingDay(options: DrillOptions): DrillPlan {
   const random = new DrillRandom(`polling-day-drill:${options.seed}`);
-  const opening = DateTime.fromISO(`${options.electionDate}T07:00`, { zone: options.timeZone }).toMillis();
-  const instant = (minute: number, seconds = 0, millis = 0) =>
-    new Date(opening + minute * MINUTE + seconds * 1000 + millis).toISOString();
-  const closesAt = instant(POLLING_MINUTES);
   const roll = rollOf(options);
+  // each precinct's day runs on its own clock: its minutes count from its own 07:00
+  const localOf = new Map(
+    roll.map((precinct): [string, LocalInstant] => {
+      const opening = Date.parse(pollingHoursOf(options.electionDate, precinct.timeZone).opensAt);
+      return [
+        precinct.precinctId,
+        (minute, seconds = 0, millis = 0) =>
+          new Date(opening + minute * MINUTE + seconds * 1000 + millis).toISOString(),
+      ];
+    }),
+  );
+  const local = (precinctId: string) => localOf.get(precinctId) as LocalInstant;
   const regionRates = new Map(
     [...new Set(roll.map((precinct) => precinct.regionCode))]
       .sort()
@@ -58,10 +69,12 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
     regionCode: precinct.regionCode,
     regionName: precinct.regionName,
     abroad: precinct.abroad,
+    timeZone: precinct.timeZone,
+    ...pollingHoursOf(options.electionDate, precinct.timeZone),
     registered: precinct.voters.length,
     deviceId: `poll-book-${precinct.precinctId}-1`,
     ...(offline.includes(precinct.precinctId)
-      ? { outage: outageOf(offline.indexOf(precinct.precinctId), random, instant) }
+      ? { outage: outageOf(offline.indexOf(precinct.precinctId), random, local(precinct.precinctId)) }
       : {}),
   }));
 
@@ -77,6 +90,7 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
       return chosen;
     };
     const rate = regionRates.get(precinct.regionCode) ?? 0.6;
+    const instant = local(precinct.precinctId);
     const stayedHome: string[] = [];
     const mine: Omit<PlannedCheckIn, 'sequence'>[] = [];
     for (const personalNumber of precinct.voters) {
@@ -132,16 +146,24 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
     (checkIn) => checkIn.precinctId !== anomaly && !checkIn.precinctId.startsWith('9999'),
   );
 
+  // whether a check-in's device time lies in [from, until) minutes after its precinct's own opening
+  const withinLocal = (checkIn: PlannedCheckIn, from: number, until: number) =>
+    checkIn.at >= local(checkIn.precinctId)(from) && checkIn.at < local(checkIn.precinctId)(until);
   // double votes: a voter already checked in tries again at another precinct, later the same day
   const doubleVoters = random.sample(
-    ordinary.filter((checkIn) => checkIn.at >= instant(60) && checkIn.at < instant(11 * 60)),
+    ordinary.filter((checkIn) => withinLocal(checkIn, 60, 11 * 60)),
     Math.max(3, Math.min(12, Math.round(checkIns.length / 5000))),
   );
   const elsewhere = [...new Set(ordinary.map((checkIn) => checkIn.precinctId))];
   for (const first of doubleVoters) {
     const at = new Date(Date.parse(first.at) + random.between(20, 60) * MINUTE).toISOString();
+    // the other precinct's polls must be open then, by its own clock
     const candidates = elsewhere.filter(
-      (precinctId) => precinctId !== first.precinctId && !isOffline({ precinctId, at }),
+      (precinctId) =>
+        precinctId !== first.precinctId &&
+        !isOffline({ precinctId, at }) &&
+        at >= local(precinctId)(FIRST_CHECK_IN_MINUTE) &&
+        at < local(precinctId)(LAST_CHECK_IN_MINUTE),
     );
     steps.push({
       kind: 'double-vote',
@@ -155,10 +177,7 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
   // two revocations between 10:00 and 12:00 (one publication interval): the first voter comes back 20 min later
   const taken = new Set(doubleVoters.map((checkIn) => checkIn.personalNumber));
   const revoked = random.sample(
-    ordinary.filter(
-      (checkIn) =>
-        !taken.has(checkIn.personalNumber) && checkIn.at >= instant(185) && checkIn.at < instant(255),
-    ),
+    ordinary.filter((checkIn) => !taken.has(checkIn.personalNumber) && withinLocal(checkIn, 185, 255)),
     2,
   );
   for (const [index, checkIn] of revoked.entries()) {
@@ -181,6 +200,11 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
     }
   }
 
+  for (const precinct of precincts)
+    steps.push(
+      { kind: 'open', at: precinct.opensAt, precinctId: precinct.precinctId },
+      { kind: 'close', at: precinct.closesAt, precinctId: precinct.precinctId },
+    );
   const byPrecinct = new Map<string, PlannedCheckIn[]>();
   for (const checkIn of checkIns) {
     if (!isOffline(checkIn)) {
@@ -201,21 +225,21 @@ export function planPollingDay(options: DrillOptions): DrillPlan {
       });
   }
   steps.sort((a, b) => a.at.localeCompare(b.at));
-  const day = { electionDate: options.electionDate, timeZone: options.timeZone, closesAt };
+  const instants = precincts.flatMap((precinct) => [precinct.opensAt, precinct.closesAt]).sort();
   return {
     options,
-    opensAt: instant(0),
-    closesAt,
+    opensAt: instants[0] as string,
+    closesAt: instants.at(-1) as string,
     precincts,
     steps,
     anomalyPrecinctId: anomaly,
-    expected: expectedFigures(day, precincts, checkIns, steps),
+    expected: expectedFigures(options.electionDate, precincts, checkIns, steps),
   };
 }
 
 // half the offline poll books lose the network in the afternoon and sync after the close; the others are
 // offline in the morning and sync when it comes back
-function outageOf(index: number, random: DrillRandom, instant: (minute: number, seconds?: number) => string) {
+function outageOf(index: number, random: DrillRandom, instant: LocalInstant) {
   if (index % 2 === 0) {
     const from = random.between(5, 9) * 60;
     return {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { planPollingDay } from './plan';
-import type { DrillOptions, PlannedCheckIn } from './plan-types';
+import type { DrillOptions, DrillPrecinct, PlannedCheckIn } from './plan-types';
 
 const options: DrillOptions = {
   seed: 'unit',
@@ -12,7 +12,11 @@ const plan = planPollingDay(options);
 const checkIns: PlannedCheckIn[] = plan.steps.flatMap((step) =>
   step.kind === 'check-in' ? [step.checkIn] : step.kind === 'sync' ? [...step.checkIns] : [],
 );
-const localHour = (instant: string) => DateTime.fromISO(instant, { zone: options.timeZone }).hour;
+const precinctOf = (precinctId: string) =>
+  plan.precincts.find((precinct) => precinct.precinctId === precinctId) as DrillPrecinct;
+// the hour on the precinct's own clock
+const localHour = (checkIn: PlannedCheckIn) =>
+  DateTime.fromISO(checkIn.at, { zone: precinctOf(checkIn.precinctId).timeZone }).hour;
 
 describe('the polling-day drill plan', () => {
   it('given the same options, when planned twice, then the steps and figures are the same', () => {
@@ -27,18 +31,54 @@ describe('the polling-day drill plan', () => {
     );
   });
 
-  it('given the plan, when its steps are read, then they are in time order within polling hours 07:00–20:00', () => {
+  it("given the plan, when its steps are read, then they are in time order within each precinct's polling hours 07:00–20:00", () => {
     expect(plan.steps.map((step) => step.at)).toEqual([...plan.steps.map((step) => step.at)].sort());
+    // the first to open is at home (Bishkek, the easternmost zone of this roll); the last to close in Moscow
     expect(plan.opensAt).toBe('2030-11-24T01:00:00.000Z');
-    expect(plan.closesAt).toBe('2030-11-24T14:00:00.000Z');
-    for (const checkIn of checkIns) {
-      expect(checkIn.at > plan.opensAt && checkIn.at < plan.closesAt).toBe(true);
+    expect(plan.closesAt).toBe('2030-11-24T17:00:00.000Z');
+    for (const precinct of plan.precincts.filter((precinct) => !precinct.abroad)) {
+      expect(precinct).toMatchObject({
+        timeZone: 'Asia/Bishkek',
+        opensAt: '2030-11-24T01:00:00.000Z',
+        closesAt: '2030-11-24T14:00:00.000Z',
+      });
     }
+    for (const checkIn of checkIns) {
+      const precinct = precinctOf(checkIn.precinctId);
+      expect(checkIn.at > precinct.opensAt && checkIn.at < precinct.closesAt).toBe(true);
+    }
+  });
+
+  it('given an abroad precinct in Europe/Moscow, when planned, then it opens at 07:00 Moscow (04:00 UTC), closes at 20:00 Moscow and its check-ins fall in its local hours', () => {
+    const moscow = plan.precincts.find((precinct) => precinct.timeZone === 'Europe/Moscow') as DrillPrecinct;
+    expect(moscow).toMatchObject({
+      abroad: true,
+      opensAt: '2030-11-24T04:00:00.000Z',
+      closesAt: '2030-11-24T17:00:00.000Z',
+    });
+    const polls = plan.steps.flatMap((step) =>
+      (step.kind === 'open' || step.kind === 'close') && step.precinctId === moscow.precinctId
+        ? [{ kind: step.kind, at: step.at }]
+        : [],
+    );
+    expect(polls).toEqual([
+      { kind: 'open', at: moscow.opensAt },
+      { kind: 'close', at: moscow.closesAt },
+    ]);
+    const mine = checkIns.filter((checkIn) => checkIn.precinctId === moscow.precinctId);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const checkIn of mine) {
+      expect(checkIn.at > moscow.opensAt && checkIn.at < moscow.closesAt).toBe(true);
+      expect(localHour(checkIn)).toBeGreaterThanOrEqual(7);
+      expect(localHour(checkIn)).toBeLessThan(20);
+    }
+    // at 07:00 Bishkek it is 04:00 in Moscow: no check-in of Moscow's falls before its own opening
+    expect(mine.some((checkIn) => checkIn.at < '2030-11-24T04:45:00.000Z')).toBe(false);
   });
 
   it('given the hourly curve, when check-ins are counted by hour, then the morning and evening peaks beat midday and the last hour', () => {
     const ordinary = checkIns.filter((checkIn) => checkIn.precinctId !== plan.anomalyPrecinctId);
-    const inHour = (hour: number) => ordinary.filter((checkIn) => localHour(checkIn.at) === hour).length;
+    const inHour = (hour: number) => ordinary.filter((checkIn) => localHour(checkIn) === hour).length;
     expect(inHour(9)).toBeGreaterThan(inHour(13));
     expect(inHour(17)).toBeGreaterThan(inHour(13));
     expect(inHour(19)).toBeLessThan(inHour(17));
@@ -95,9 +135,11 @@ describe('the polling-day drill plan', () => {
       expect(sync.checkIns.length).toBeLessThanOrEqual(400);
       expect(sync.checkIns.every((checkIn) => checkIn.at < sync.at)).toBe(true);
     }
-    expect(syncs.some((sync) => sync.at >= plan.closesAt)).toBe(true);
+    // after the close of the syncing precinct's own polls
+    const afterClose = syncs.filter((sync) => sync.at >= precinctOf(sync.precinctId).closesAt);
+    expect(afterClose.length).toBeGreaterThan(0);
     expect(plan.expected.alerts['check-in-after-close']).toBe(
-      new Set(syncs.filter((sync) => sync.at >= plan.closesAt).map((sync) => sync.precinctId)).size,
+      new Set(afterClose.map((sync) => sync.precinctId)).size,
     );
   });
 });

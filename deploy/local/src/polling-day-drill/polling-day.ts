@@ -25,8 +25,13 @@ export interface DayTally {
 
 // single check-ins are sent this much drill time after their device time, so the device is never ahead
 const SEND_AFTER_MS = 30_000;
+// polls open and close a moment after the precinct's official minute
+const POLLS_AFTER_MS = 1_000;
 
-/** Polling day on turnout's drill clock: open, every step of the plan when its time comes, close. */
+/**
+ * Polling day on turnout's drill clock: every step of the plan when its time comes, each precinct's polls
+ * opened and closed on its own clock.
+ */
 export async function runPollingDay(
   stack: DrillStack,
   plan: DrillPlan,
@@ -62,35 +67,22 @@ export async function runPollingDay(
     if (unexpected.length < 10)
       unexpected.push(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
   };
-  const pollsOf = async (action: 'open' | 'close') => {
-    await inParallel(plan.precincts, options.concurrency, async (precinct) => {
-      const answer = await call(
-        'POST',
-        `${election}/precincts/${precinct.precinctId}/polls/${action}`,
-        station(precinct.precinctId).commission,
-      );
-      if (answer.status !== 201) surprise(`${action} polls at ${precinct.precinctId}`, answer);
-    });
-  };
 
-  await clock.until(plan.opensAt, 1_000);
-  await pollsOf('open');
   progress.start(plan.steps.length, 'polling day');
-  let closed = false;
   let done = 0;
+  let previous: DrillStep['kind'] | undefined;
   const inFlight = new Set<Promise<void>>();
   const drain = async () => {
     while (inFlight.size > 0) await Promise.race(inFlight);
   };
   for (const step of plan.steps) {
-    if (!closed && step.at >= plan.closesAt) {
-      await drain();
-      await clock.until(plan.closesAt, 1_000);
-      await pollsOf('close');
-      closed = true;
-    }
-    await clock.until(step.at, SEND_AFTER_MS);
-    if (step.kind !== 'check-in') await drain();
+    const polls = step.kind === 'open' || step.kind === 'close';
+    // check-ins and the polls of precincts opening or closing together go side by side; the rest alone
+    const together = polls || step.kind === 'check-in';
+    await clock.until(step.at, polls ? POLLS_AFTER_MS : SEND_AFTER_MS);
+    // every check-in sent before a close is answered before it (the precinct's own among them)
+    if (!together || (step.kind === 'close' && previous !== 'close')) await drain();
+    previous = step.kind;
     while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
     const sending = send(step).then(() => {
       inFlight.delete(sending);
@@ -99,22 +91,28 @@ export async function runPollingDay(
         progress.update(done, `drill clock ${localTime(clock.now(), plan)}, ${accepted} checked in`);
     });
     inFlight.add(sending);
-    if (step.kind !== 'check-in') await drain();
+    if (!together) await drain();
   }
   await drain();
   progress.update(done, `drill clock ${localTime(clock.now(), plan)}, ${accepted} checked in`);
   progress.stop();
-  if (!closed) {
-    await clock.until(plan.closesAt, 1_000);
-    await pollsOf('close');
-  }
-  // the grace for queues and late syncs is measured from the close of each precinct's polls
+  // the grace for queues and late syncs is measured from the close of each precinct's polls: the last one's
   await clock.until(plan.closesAt, (options.graceMinutes + 1) * 60_000);
   await sleep(200);
   return { accepted, duplicates, revoked, unexpected, unexpectedCount };
 
   async function send(step: DrillStep): Promise<void> {
     switch (step.kind) {
+      case 'open':
+      case 'close': {
+        const answer = await call(
+          'POST',
+          `${election}/precincts/${step.precinctId}/polls/${step.kind}`,
+          station(step.precinctId).commission,
+        );
+        if (answer.status !== 201) surprise(`${step.kind} polls at ${step.precinctId}`, answer);
+        return;
+      }
       case 'check-in': {
         const answer = await call(
           'POST',
@@ -181,19 +179,6 @@ function checkInBody(checkIn: PlannedCheckIn, single: boolean) {
   return single
     ? { ...common, device: { deviceId: `poll-book-${checkIn.precinctId}-1`, ...device } }
     : { ...common, ...device };
-}
-
-async function inParallel<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
 }
 
 function localTime(instant: string, plan: DrillPlan): string {

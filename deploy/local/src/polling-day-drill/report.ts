@@ -51,7 +51,7 @@ export function formatReport(plan: DrillPlan, observed: ObservedFigures, found: 
         7,
       )}   ${mark(observed.checkedIn === plan.expected.checkedIn && observed.registered === plan.expected.registered)}`,
   );
-  lines.push('', 'Published turnout (cumulative, local time)');
+  lines.push('', 'Published turnout (cumulative, each precinct by its own clock)');
   for (const [index, hour] of observed.byHour.entries()) {
     const expected = plan.expected.byHour[index];
     lines.push(

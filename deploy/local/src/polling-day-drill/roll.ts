@@ -6,6 +6,8 @@ export interface RollPrecinct {
   readonly regionCode: string;
   readonly regionName: string;
   readonly abroad: boolean;
+  /** IANA zone of the precinct's polling hours (abroad, the host city's) */
+  readonly timeZone: string;
   /** personal numbers of the eligible residents, in the registry's order */
   readonly voters: string[];
 }
@@ -27,6 +29,7 @@ export function rollOf(options: DrillOptions): RollPrecinct[] {
         regionCode: row.regionCode,
         regionName: row.regionName,
         abroad: row.abroad,
+        timeZone: row.timeZone,
         voters: [],
       });
     } else if (entry.kind === 'citizen') {

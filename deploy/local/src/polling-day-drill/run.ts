@@ -49,7 +49,9 @@ export async function runDrill(
     );
     return { electionId: prepared.electionId, stations: appointed };
   });
-  options.log('waiting for 07:00 on the drill clock, then the polls open at every precinct');
+  options.log(
+    "polling day on the drill clock: each precinct's polls open at 07:00 and close at 20:00 its own time",
+  );
   const tally = await timed('polling day', () =>
     runPollingDay(stack, plan, electionId, options, options.progress, stations),
   );
