@@ -277,6 +277,8 @@ async function publishRoll(brokers: string, electionId: string, voters: number, 
         abroad: false,
         country: 'KG',
         address: `School No. ${precinctId.slice(5)}`,
+        // polling hours are the precinct's own: the bench's zone, where the real clock is about noon
+        timeZone,
       }),
     ),
   ]);
