@@ -5,6 +5,7 @@ import { electionCalled } from './voter-roll/election-called';
 import { absenteeCertificateIssued } from './voter-roll/absentee-certificate-issued';
 import { citizenRecordChanged } from './voter-roll/citizen-record-changed';
 import { citizenRegistered } from './voter-roll/citizen-registered';
+import { registeredDisabilityRecorded } from './voter-roll/registered-disability-recorded';
 import { commissionMemberAppointed } from './voter-roll/commission-member-appointed';
 import { pollWorkerRegistered } from './voter-roll/poll-worker-registered';
 import { precinctRegistered } from './voter-roll/precinct-registered';
@@ -30,7 +31,11 @@ import { participationRead } from './participation/participation-read';
 import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
 import { excuseWindowClosed } from './excuses/excuse-window-closed';
 import { excuseWindowOpened } from './excuses/excuse-window-opened';
-import { excuseWindowPolicyKind, workingDayCalendarKind } from './excuses/excuses-policies';
+import {
+  excuseWindowPolicyKind,
+  exemptionCategoriesKind,
+  workingDayCalendarKind,
+} from './excuses/excuses-policies';
 import { sanctionLadderKind } from './sanctions/sanctions-policies';
 import { prizeTiersKind } from './lottery/lottery-policies';
 import { benefitProgramsKind } from './incentives/incentives-policies';
@@ -43,6 +48,7 @@ export const eventCatalog = new EventCatalog([
   commissionMemberAppointed,
   citizenRegistered,
   citizenRecordChanged,
+  registeredDisabilityRecorded,
   voterListed,
   voterListFinalized,
   absenteeCertificateIssued,
@@ -70,6 +76,7 @@ export const eventCatalog = new EventCatalog([
   excuseWindowClosed,
   excuseWindowPolicyKind.adopted,
   workingDayCalendarKind.adopted,
+  exemptionCategoriesKind.adopted,
   // sanctions
   sanctionLadderKind.adopted,
   // lottery

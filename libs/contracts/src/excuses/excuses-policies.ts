@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ianaTimeZone, isoDate, text } from '../field-formats';
 import { definePolicyKind, type PolicyContentOf } from '../policy/define-policy-kind';
+import { EXCUSE_CATEGORIES, excuseCategory, REGISTRY_OF_CATEGORY } from './excuse-categories';
 
 const TIME_WITH_SECONDS = /^(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/;
 const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -85,3 +86,71 @@ export const workingDayCalendarKind = definePolicyKind({
 
 export type ExcuseWindowPolicyContent = PolicyContentOf<typeof excuseWindowPolicyKind>;
 export type WorkingDayCalendarContent = PolicyContentOf<typeof workingDayCalendarKind>;
+
+const COVERAGES = ['whole-polling-hours', 'any-part'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
+export const exemptionCategoriesKind = definePolicyKind({
+  kind: 'excuses.exemption-categories',
+  owner: 'excuses',
+  adoptedBy: 'cec',
+  eventType: 'ExemptionCategoriesAdopted',
+  content: z.strictObject({
+    categories: z
+      .array(
+        z.strictObject({
+          category: excuseCategory(),
+          automatic: z
+            .boolean()
+            .describe(
+              'Established from its registry without documents (REGISTRY_OF_CATEGORY); false: only by a filed case.',
+            ),
+          documentTypes: z
+            .array(text(1, 80))
+            .max(20)
+            .describe('The documents a filed case of this category must carry one of; empty: a statement suffices.'),
+        }),
+      )
+      .max(EXCUSE_CATEGORIES.length)
+      .superRefine((entries, context) => {
+        const seen = new Set<string>();
+        entries.forEach(({ category, automatic }, index) => {
+          if (seen.has(category))
+            context.addIssue({ code: 'custom', path: [index, 'category'], message: 'expected each category once' });
+          seen.add(category);
+          if (automatic && REGISTRY_OF_CATEGORY[category] === null)
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'automatic'],
+              message: `expected false: no registry establishes ${category}`,
+            });
+        });
+      })
+      .describe('Every valid reason the law admits, in the order automatic ones are tried; one not listed is none.'),
+    overAge: z
+      .strictObject({
+        years: z.number().int().min(1).max(150).describe('The age the law names: 70.'),
+        birthdayOnElectionDay: z
+          .enum(['not-over', 'over'])
+          .describe('A voter whose 70th birthday is election day is 70, not over 70: not-over.'),
+        leapDayBirthday: z
+          .enum(['february-28', 'march-1'])
+          .describe('Where the birthday of a 29 February birth falls in a common year.'),
+      })
+      .describe('"Over 70 years old", read on the election date.'),
+    abroad: z
+      .enum(COVERAGES)
+      .describe('Abroad on election day: out of the country for the whole polling hours, or any part of them.'),
+    onDuty: z
+      .enum(COVERAGES)
+      .describe('A duty roster excuses when its periods cover the whole polling hours, or any part of them.'),
+    naturalDisaster: z
+      .enum(COVERAGES)
+      .describe("A disaster declared for the voter's precinct excuses when it covers the whole polling hours, or any part."),
+  }),
+  description:
+    'The valid reasons for not appearing (draft law, five categories): which are established automatically from a ' +
+    'registry and which need documents, and how each registry fact is read against the polling hours.',
+});
+
+export type ExemptionCategoriesContent = PolicyContentOf<typeof exemptionCategoriesKind>;
