@@ -29,8 +29,19 @@ import { participationRecorded } from './turnout/participation-recorded';
 import { participationRangeRead } from './participation/participation-range-read';
 import { participationRead } from './participation/participation-read';
 import { checkInPolicyKind, integrityThresholdsKind } from './turnout/turnout-policies';
-import { excuseWindowClosed } from './excuses/excuse-window-closed';
+import { absenceExcused } from './excuses/absence-excused';
+import { absenceUnexcused } from './excuses/absence-unexcused';
+import { appealDecided } from './excuses/appeal-decided';
+import { excuseAppealed } from './excuses/excuse-appealed';
+import { excuseDecided } from './excuses/excuse-decided';
+import { excuseFiled } from './excuses/excuse-filed';
+import { participationClaimFiled } from './excuses/participation-claim-filed';
+import { participationClaimResolved } from './excuses/participation-claim-resolved';
+import { pollBookOmissionReported } from './excuses/poll-book-omission-reported';
 import { excuseWindowOpened } from './excuses/excuse-window-opened';
+import { borderCrossingRecorded } from './excuses/border-crossing-recorded';
+import { dutyPeriodRecorded } from './excuses/duty-period-recorded';
+import { disasterDeclared } from './excuses/disaster-declared';
 import {
   excuseWindowPolicyKind,
   exemptionCategoriesKind,
@@ -73,7 +84,18 @@ export const eventCatalog = new EventCatalog([
   integrityThresholdsKind.adopted,
   // excuses
   excuseWindowOpened,
-  excuseWindowClosed,
+  borderCrossingRecorded,
+  dutyPeriodRecorded,
+  disasterDeclared,
+  excuseFiled,
+  excuseDecided,
+  excuseAppealed,
+  appealDecided,
+  participationClaimFiled,
+  participationClaimResolved,
+  absenceExcused,
+  absenceUnexcused,
+  pollBookOmissionReported,
   excuseWindowPolicyKind.adopted,
   workingDayCalendarKind.adopted,
   exemptionCategoriesKind.adopted,

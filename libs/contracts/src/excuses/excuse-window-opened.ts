@@ -13,6 +13,8 @@ export const excuseWindowOpened = defineEvent({
   owner: 'excuses',
   stream: 'absence-cases',
   version: 1,
+  // the case's own stream: the window's instants, statements and decisions stay in excuses
+  ownerOnly: true,
   schema: z.strictObject({
     ...absenceCaseShape,
     electionDate: isoDate().describe('Polling day (local): the working days are counted after it.'),

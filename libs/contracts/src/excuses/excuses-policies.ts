@@ -23,6 +23,18 @@ export const excuseWindowPolicyKind = definePolicyKind({
       .regex(TIME_WITH_SECONDS, { error: 'expected a time HH:MM:SS (00:00:00 to 23:59:59)' })
       .describe('The last second of the last working day that still counts, local time (23:59:59).'),
     timeZone: ianaTimeZone().describe('The zone the deadline is read in: Asia/Bishkek.'),
+    appealWorkingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .describe('Working days after a rejection within which it may be appealed to the district commission.'),
+    documentRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .describe("Days a case's document files are kept after the case is decided finally; then deleted."),
   }),
   description:
     'The excuse window: how many working days after the election a voter has to document a valid reason for not ' +
@@ -108,7 +120,9 @@ export const exemptionCategoriesKind = definePolicyKind({
           documentTypes: z
             .array(text(1, 80))
             .max(20)
-            .describe('The documents a filed case of this category must carry one of; empty: a statement suffices.'),
+            .describe(
+              'The documents a filed case of this category must carry one of; empty: a statement suffices.',
+            ),
         }),
       )
       .max(EXCUSE_CATEGORIES.length)
@@ -116,7 +130,11 @@ export const exemptionCategoriesKind = definePolicyKind({
         const seen = new Set<string>();
         entries.forEach(({ category, automatic }, index) => {
           if (seen.has(category))
-            context.addIssue({ code: 'custom', path: [index, 'category'], message: 'expected each category once' });
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'category'],
+              message: 'expected each category once',
+            });
           seen.add(category);
           if (automatic && REGISTRY_OF_CATEGORY[category] === null)
             context.addIssue({
@@ -126,7 +144,9 @@ export const exemptionCategoriesKind = definePolicyKind({
             });
         });
       })
-      .describe('Every valid reason the law admits, in the order automatic ones are tried; one not listed is none.'),
+      .describe(
+        'Every valid reason the law admits, in the order automatic ones are tried; one not listed is none.',
+      ),
     overAge: z
       .strictObject({
         years: z.number().int().min(1).max(150).describe('The age the law names: 70.'),
@@ -140,13 +160,17 @@ export const exemptionCategoriesKind = definePolicyKind({
       .describe('"Over 70 years old", read on the election date.'),
     abroad: z
       .enum(COVERAGES)
-      .describe('Abroad on election day: out of the country for the whole polling hours, or any part of them.'),
+      .describe(
+        'Abroad on election day: out of the country for the whole polling hours, or any part of them.',
+      ),
     onDuty: z
       .enum(COVERAGES)
       .describe('A duty roster excuses when its periods cover the whole polling hours, or any part of them.'),
     naturalDisaster: z
       .enum(COVERAGES)
-      .describe("A disaster declared for the voter's precinct excuses when it covers the whole polling hours, or any part."),
+      .describe(
+        "A disaster declared for the voter's precinct excuses when it covers the whole polling hours, or any part.",
+      ),
   }),
   description:
     'The valid reasons for not appearing (draft law, five categories): which are established automatically from a ' +

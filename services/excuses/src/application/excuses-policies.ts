@@ -1,8 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { excuseWindowPolicyKind, workingDayCalendarKind, type AnyPolicyKind } from '@vl/contracts';
+import {
+  excuseWindowPolicyKind,
+  exemptionCategoriesKind,
+  workingDayCalendarKind,
+  type AnyPolicyKind,
+} from '@vl/contracts';
 import { heldPolicy, PolicyBook, type ServicePolicy } from '@vl/policy/module';
 import type { AbsenceCaseContext, PolicyInForce } from '../domain/absence-case';
 import { STATUTORY_EXCUSE_WINDOW } from '../domain/excuse-window-policy';
+import { STATUTORY_EXEMPTION_CATEGORIES } from '../domain/exemption-categories-policy';
 import { STATUTORY_WORKING_DAY_CALENDAR } from '../domain/working-day-calendar';
 
 /** The kinds excuses holds, each seeded with what the draft law and the Labour Code give. */
@@ -15,6 +21,10 @@ export const EXCUSES_POLICIES: readonly ServicePolicy[] = [
     content: STATUTORY_WORKING_DAY_CALENDAR,
     basis: 'statutory default: Labour Code (2025) non-working days of 2025-2031; moving feasts as announced',
   }),
+  heldPolicy(exemptionCategoriesKind, {
+    content: STATUTORY_EXEMPTION_CATEGORIES,
+    basis: 'statutory default: draft law, valid reasons 1-5; automatic where a registry holds the fact',
+  }),
 ];
 
 /** The policies an absence is decided on: those in force on its election's date, from memory. */
@@ -26,6 +36,7 @@ export class ExcusesPolicies {
     return {
       excuseWindow: this.inForce(excuseWindowPolicyKind, electionDate),
       workingDayCalendar: this.inForce(workingDayCalendarKind, electionDate),
+      exemptionCategories: this.inForce(exemptionCategoriesKind, electionDate),
     };
   }
 

@@ -102,14 +102,20 @@ function establish(
     }
     case 'natural-disaster': {
       const disaster = facts.disasters.find((period) => covers([period], hours, policy.naturalDisaster));
-      return disaster ? { category, registry: 'disaster-declarations', reference: disaster.reference } : undefined;
+      return disaster
+        ? { category, registry: 'disaster-declarations', reference: disaster.reference }
+        : undefined;
     }
     case 'military-remote-service':
     case 'law-enforcement-on-duty':
     case 'continuous-cycle-work': {
       const periods = facts.dutyPeriods.filter((period) => period.category === category);
       return covers(periods, hours, policy.onDuty)
-        ? { category, registry: 'duty-rosters', reference: periods.map((period) => period.reference).join(' ') }
+        ? {
+            category,
+            registry: 'duty-rosters',
+            reference: periods.map((period) => period.reference).join(' '),
+          }
         : undefined;
     }
     default:
@@ -157,9 +163,13 @@ export function abroadDuring(
     abroad = crossing.direction === 'exit';
     lastExit = abroad ? crossing : undefined;
   }
-  const during = ordered.filter((crossing) => Date.parse(crossing.at) > opens && Date.parse(crossing.at) < closes);
+  const during = ordered.filter(
+    (crossing) => Date.parse(crossing.at) > opens && Date.parse(crossing.at) < closes,
+  );
   if (coverage === 'whole-polling-hours')
-    return abroad && !during.some((crossing) => crossing.direction === 'entry') ? lastExit?.reference : undefined;
+    return abroad && !during.some((crossing) => crossing.direction === 'entry')
+      ? lastExit?.reference
+      : undefined;
   if (abroad) return lastExit?.reference;
   return during.find((crossing) => crossing.direction === 'exit')?.reference;
 }
