@@ -231,6 +231,14 @@ describe('topic naming', () => {
         eventTypes: ['CitizenRecordChanged', 'CitizenRegistered'],
       },
       {
+        name: 'voter-roll.disability-registry.v1',
+        owner: 'voter-roll',
+        stream: 'disability-registry',
+        major: 1,
+        ownerOnly: false,
+        eventTypes: ['RegisteredDisabilityRecorded'],
+      },
+      {
         name: 'voter-roll.elections.v1',
         owner: 'voter-roll',
         stream: 'elections',

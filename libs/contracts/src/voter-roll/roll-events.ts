@@ -34,6 +34,11 @@ export {
   type CitizenRecordChangedPayload,
   type CitizenRecordChanges,
 } from './citizen-record-changed';
+export {
+  registeredDisabilityRecorded,
+  type RegisteredDisabilityRecorded,
+  type RegisteredDisabilityRecordedPayload,
+} from './registered-disability-recorded';
 export { voterListed, type VoterListed, type VoterListedPayload } from './voter-listed';
 export {
   voterListFinalized,

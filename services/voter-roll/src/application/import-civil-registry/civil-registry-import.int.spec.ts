@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { testDatabaseUrl, type ServiceUnderTest } from '@vl/testing';
+import { byKey, readTopic, testDatabaseUrl, type ServiceUnderTest, type TopicMessage } from '@vl/testing';
 import { catalogContracts, EventStore } from '@vl/event-store';
 import {
   citizenLine,
@@ -25,7 +25,13 @@ const aigul: CitizenFixture = {
   surname: 'Asanova',
   givenName: 'Aigul',
 };
-const bakyt: CitizenFixture = { sex: 'M', birthDate: '1985-07-01', serial: 7, residence: '1101-004' };
+const bakyt: CitizenFixture = {
+  sex: 'M',
+  birthDate: '1985-07-01',
+  serial: 7,
+  residence: '1101-004',
+  registeredDisability: true,
+};
 const nurlan: CitizenFixture = { sex: 'M', birthDate: '2000-02-29', serial: 42, residence: '9999-012' };
 
 const operator = { subject: 'cec-operator-3', role: 'cec-operator' };
@@ -40,6 +46,23 @@ describe('civil-registry import against PostgreSQL', () => {
     if (!outcome.ok) throw new Error(outcome.error.message);
     return { report: outcome.value, rejects: rejects.kept };
   };
+  // other runs on the same broker publish these personal numbers too: only this schema's events count
+  const publishedFlags = async (count: number) => {
+    const rows: { event_id: string }[] = await voterRoll.dataSource.query(
+      "select event_id from events where type = 'RegisteredDisabilityRecorded'",
+    );
+    const own = new Set(rows.map((row) => row.event_id));
+    const messages = await readTopic('voter-roll.disability-registry.v1', {
+      keep: (message: TopicMessage) => own.has(message.envelope.eventId),
+      until: count,
+    });
+    return byKey(messages).map(({ key, envelope }) => [key, envelope.type, envelope.payload]);
+  };
+  const streamOf = async (personalNumber: string): Promise<{ type: string; stream_version: number }[]> =>
+    voterRoll.dataSource.query(
+      'select type, stream_version from events where stream_id = $1 order by stream_version',
+      [`citizen-${personalNumber}`],
+    );
   const citizen = async (personalNumber: string) =>
     (
       (await voterRoll.dataSource.query('select * from citizens where personal_number = $1', [
@@ -76,6 +99,21 @@ describe('civil-registry import against PostgreSQL', () => {
     });
   });
 
+  it('given a first file with one citizen on the disability registry, when imported, then only that flag is published for excuses, in the citizen’s own append', async () => {
+    expect(await publishedFlags(1)).toEqual([
+      [
+        personalNumberOf(bakyt),
+        'RegisteredDisabilityRecorded',
+        { personalNumber: personalNumberOf(bakyt), registeredDisability: true },
+      ],
+    ]);
+    expect(await streamOf(personalNumberOf(bakyt))).toEqual([
+      { type: 'CitizenRegistered', stream_version: 1 },
+      { type: 'RegisteredDisabilityRecorded', stream_version: 2 },
+    ]);
+    expect(await citizen(personalNumberOf(bakyt))).toMatchObject({ stream_version: 2 });
+  });
+
   it('given the same file again, when imported, then nothing is appended', async () => {
     const before = await voterRoll.eventCounts();
     const { report } = await importCsv(civilRegistryCsv([aigul, bakyt, nurlan].map(citizenLine)));
@@ -109,14 +147,43 @@ describe('civil-registry import against PostgreSQL', () => {
       },
     ]);
     expect(await citizen(personalNumberOf(nurlan))).toBeDefined();
-    const history: { type: string; stream_version: number }[] = await voterRoll.dataSource.query(
-      'select type, stream_version from events where stream_id = $1 order by stream_version',
-      [`citizen-${personalNumberOf(aigul)}`],
-    );
-    expect(history).toEqual([
+    expect(await streamOf(personalNumberOf(aigul))).toEqual([
       { type: 'CitizenRegistered', stream_version: 1 },
       { type: 'CitizenRecordChanged', stream_version: 2 },
     ]);
+  });
+
+  it('given a file that puts one citizen on the disability registry and takes another off, when imported, then both flags are published keyed by personal number, after the earlier one', async () => {
+    const before = await voterRoll.eventCounts();
+    const csv = civilRegistryCsv([
+      citizenLine({ ...aigul, residence: '0101-002', inCustody: true, registeredDisability: true }),
+      citizenLine({ ...bakyt, registeredDisability: false }),
+    ]);
+    const { report } = await importCsv(csv);
+
+    expect(report).toMatchObject({ rows: 2, accepted: 0, changed: 2, unchanged: 0, rejected: 0 });
+    expect(await voterRoll.eventCounts()).toEqual({
+      ...before,
+      CitizenRecordChanged: (before['CitizenRecordChanged'] ?? 0) + 2,
+      RegisteredDisabilityRecorded: (before['RegisteredDisabilityRecorded'] ?? 0) + 2,
+      RegistryImported: (before['RegistryImported'] ?? 0) + 1,
+    });
+    const flag = (fixture: CitizenFixture, registeredDisability: boolean) => [
+      personalNumberOf(fixture),
+      'RegisteredDisabilityRecorded',
+      { personalNumber: personalNumberOf(fixture), registeredDisability },
+    ];
+    expect(await publishedFlags(3)).toEqual([flag(aigul, true), flag(bakyt, true), flag(bakyt, false)]);
+    expect(await streamOf(personalNumberOf(bakyt))).toEqual([
+      { type: 'CitizenRegistered', stream_version: 1 },
+      { type: 'RegisteredDisabilityRecorded', stream_version: 2 },
+      { type: 'CitizenRecordChanged', stream_version: 3 },
+      { type: 'RegisteredDisabilityRecorded', stream_version: 4 },
+    ]);
+    expect(await citizen(personalNumberOf(bakyt))).toMatchObject({
+      registered_disability: false,
+      stream_version: 4,
+    });
   });
 
   it('given invalid rows and repeated personal numbers across batches, when imported, then each broken rule is a reject line and those rows change nothing', async () => {
