@@ -18,6 +18,12 @@ import { TokenVerifier } from './token-verifier';
 
 const READING = new Set(['GET', 'HEAD']);
 
+interface AccessRules {
+  readonly isPublic: boolean;
+  readonly patterns: RolePattern[] | undefined;
+  readonly declaration: ScopeDeclaration | undefined;
+}
+
 /**
  * Default deny: an endpoint is reachable only by the roles it declares, within the scope it declares, or when
  * declared public. Read-only roles never reach an endpoint that changes anything.
@@ -25,6 +31,7 @@ const READING = new Set(['GET', 'HEAD']);
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly lookups = new Map<Type<PrecinctLookup>, PrecinctLookup>();
+  private readonly rules = new WeakMap<object, Map<object, AccessRules>>();
   private pollingDayEnds: PollingDayEnds | null | undefined;
 
   constructor(
@@ -34,10 +41,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<string>(PUBLIC_METADATA, targets)) return true;
-    const patterns = this.reflector.getAllAndOverride<RolePattern[]>(ROLES_METADATA, targets);
-    const declaration = this.reflector.getAllAndOverride<ScopeDeclaration>(SCOPE_METADATA, targets);
+    const { isPublic, patterns, declaration } = this.rulesOf(context);
+    if (isPublic) return true;
     if (!patterns?.length || !declaration) {
       throw new InternalServerErrorException(
         `${context.getClass().name}.${context.getHandler().name} declares no access rule${patterns?.length ? ' for its scope' : ''}`,
@@ -72,6 +77,25 @@ export class AuthGuard implements CanActivate {
     await this.refuseAfterPollingDay(principal);
     request.principal = principal;
     return true;
+  }
+
+  // decorators do not change while the process runs: read each handler's metadata once, not on every request
+  private rulesOf(context: ExecutionContext): AccessRules {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let ofController = this.rules.get(controller);
+    if (!ofController) this.rules.set(controller, (ofController = new Map()));
+    let rules = ofController.get(handler);
+    if (!rules) {
+      const targets = [handler, controller];
+      rules = {
+        isPublic: Boolean(this.reflector.getAllAndOverride<string>(PUBLIC_METADATA, targets)),
+        patterns: this.reflector.getAllAndOverride<RolePattern[]>(ROLES_METADATA, targets),
+        declaration: this.reflector.getAllAndOverride<ScopeDeclaration>(SCOPE_METADATA, targets),
+      };
+      ofController.set(handler, rules);
+    }
+    return rules;
   }
 
   private async scopeRefusal(

@@ -4,13 +4,17 @@ import type { ScheduledElection } from '../domain/scheduled-election';
 import { PrecinctsRepository } from '../infrastructure/precincts.repository';
 import { ScheduledElectionsRepository } from '../infrastructure/scheduled-elections.repository';
 
+// a geography re-import may move a precinct's zone: a known zone is trusted for a minute, not read per check-in
+const ZONE_KEPT_MS = 60_000;
+
 /**
  * The polling day of each election turnout knows, at each precinct in the precinct's own zone. ElectionCalled never
- * changes, so a found election is kept; a precinct's zone is read each time (a geography re-import may change it).
+ * changes, so a found election is kept; a precinct's zone is kept for a minute (ZONE_KEPT_MS).
  */
 @Injectable()
 export class PollingDays {
   private readonly known = new Map<string, ScheduledElection>();
+  private readonly zones = new Map<string, { readonly zone: string; readonly untilMs: number }>();
 
   constructor(
     private readonly elections: ScheduledElectionsRepository,
@@ -35,8 +39,25 @@ export class PollingDays {
   async atPrecincts(electionId: string, precinctIds: readonly string[]): Promise<Map<string, PollingDay>> {
     const election = await this.election(electionId);
     if (!election) return new Map();
-    const zones = await this.precincts.timeZonesOf(precinctIds);
+    const zones = await this.zonesOf(precinctIds);
     return new Map(precinctIds.map((id) => [id, pollingDayOf(election, zones.get(id) ?? election.timeZone)]));
+  }
+
+  private async zonesOf(precinctIds: readonly string[]): Promise<Map<string, string>> {
+    const nowMs = Date.now();
+    const found = new Map<string, string>();
+    const unknown: string[] = [];
+    for (const id of precinctIds) {
+      const kept = this.zones.get(id);
+      if (kept && kept.untilMs > nowMs) found.set(id, kept.zone);
+      else unknown.push(id);
+    }
+    if (unknown.length === 0) return found;
+    for (const [id, zone] of await this.precincts.timeZonesOf(unknown)) {
+      found.set(id, zone);
+      this.zones.set(id, { zone, untilMs: nowMs + ZONE_KEPT_MS });
+    }
+    return found;
   }
 
   async at(electionId: string, precinctId: string): Promise<PollingDay | undefined> {
