@@ -84,6 +84,21 @@ export class EventStore {
     return rows.map((row) => this.read(toStoredEvent(row, this.producer)));
   }
 
+  /** Many streams at once, each in order (a page of small streams decided together); a missing stream is empty. */
+  async loadStreams(streamIds: readonly string[], manager?: EntityManager): Promise<Map<string, LoadedEvent[]>> {
+    const streams = new Map<string, LoadedEvent[]>(streamIds.map((id) => [id, []]));
+    if (streamIds.length === 0) return streams;
+    const rows: EventRow[] = await (manager ?? this.dataSource).query(
+      `select ${EVENT_COLUMNS} from events where stream_id = any($1::text[]) order by stream_id, stream_version`,
+      [streamIds],
+    );
+    for (const row of rows) {
+      const event = this.read(toStoredEvent(row, this.producer));
+      streams.get(event.streamId)?.push(event);
+    }
+    return streams;
+  }
+
   /** One event as stored, read through its contract (for callers that select a stream's rows themselves). */
   read(event: StoredEvent): LoadedEvent {
     const read = this.contracts.read(event);

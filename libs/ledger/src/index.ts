@@ -4,6 +4,11 @@ export { EVENT_HANDLERS, type EventConsumer } from './ledger.tokens';
 export { decideAndAppend, type RecordedEvent } from './command-handling';
 export { decideInTransaction } from './decide-in-transaction';
 export {
+  decideManyInTransaction,
+  type StreamCommand,
+  type StreamDecision,
+} from './decide-many-in-transaction';
+export {
   conflictKindOf,
   DEFAULT_CONFLICT_ATTEMPTS,
   retryOnConflict,
@@ -26,6 +31,7 @@ export {
   type ProjectionDigest,
   type ReadModelDigest,
 } from './audit/projection-digest';
+export { digestByCursor } from './audit/digest-by-cursor';
 export { CheckpointTables1763860000002 } from './checkpoints/checkpoint-tables.migration';
 export { LogCheckpointer, type CheckpointerOptions } from './checkpoints/log-checkpointer';
 export { parseSigningKey } from './checkpoints/signing-key';

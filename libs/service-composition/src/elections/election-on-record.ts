@@ -8,9 +8,12 @@ export interface ElectionOnRecord {
   /** polling day, local date YYYY-MM-DD */
   readonly electionDate: string;
   readonly timeZone: string;
+  /** local opening and closing time, HH:MM, read in each precinct's own zone */
+  readonly pollsOpenAt: string;
+  readonly pollsCloseAt: string;
 }
 
 export function electionOnRecordOf(payload: ElectionCalledPayload): ElectionOnRecord {
-  const { electionId, kind, title, electionDate, timeZone } = payload;
-  return { electionId, kind, title, electionDate, timeZone };
+  const { electionId, kind, title, electionDate, timeZone, pollsOpenAt, pollsCloseAt } = payload;
+  return { electionId, kind, title, electionDate, timeZone, pollsOpenAt, pollsCloseAt };
 }

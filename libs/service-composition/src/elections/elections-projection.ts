@@ -2,6 +2,7 @@ import type { ServicePart } from '../service-declaration';
 import { ElectionsConsumer } from './elections.consumer';
 import { ElectionsDigest } from './elections.digest';
 import { ElectionsProjection1763860001000 } from './elections.migration';
+import { ElectionsPollingHours1765000001000 } from './elections-polling-hours.migration';
 import { ElectionsOnRecord } from './elections.repository';
 
 /**
@@ -9,7 +10,7 @@ import { ElectionsOnRecord } from './elections.repository';
  * pick the policy in force. The table `elections`, its consumer, its digest and `ElectionsOnRecord` to read it.
  */
 export const electionsProjection: ServicePart = {
-  migrations: [ElectionsProjection1763860001000],
+  migrations: [ElectionsProjection1763860001000, ElectionsPollingHours1765000001000],
   consumers: [ElectionsConsumer],
   digests: [ElectionsDigest],
   providers: [ElectionsOnRecord],

@@ -12,7 +12,7 @@ export class ElectionsDigest implements ProjectionDigest {
   async digest(): Promise<ReadModelDigest> {
     const rows: unknown[] = await this.dataSource.query(
       `select election_id, kind, title, to_char(election_date, 'YYYY-MM-DD') as election_date, time_zone,
-              source_event_id
+              polls_open_at, polls_close_at, source_event_id
          from elections order by election_id`,
     );
     return digestRows(rows);

@@ -8,6 +8,8 @@ interface Row {
   title: string;
   election_date: string;
   time_zone: string;
+  polls_open_at: string;
+  polls_close_at: string;
 }
 
 /** The elections a downstream service has learnt of from voter-roll's topic. */
@@ -18,14 +20,17 @@ export class ElectionsOnRecord {
   // an election is called once: a redelivered ElectionCalled changes nothing
   async record(tx: EntityManager, election: ElectionOnRecord, sourceEventId: string): Promise<void> {
     await tx.query(
-      `insert into elections (election_id, kind, title, election_date, time_zone, source_event_id)
-       values ($1, $2, $3, $4, $5, $6) on conflict (election_id) do nothing`,
+      `insert into elections (election_id, kind, title, election_date, time_zone, polls_open_at, polls_close_at,
+                              source_event_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (election_id) do nothing`,
       [
         election.electionId,
         election.kind,
         election.title,
         election.electionDate,
         election.timeZone,
+        election.pollsOpenAt,
+        election.pollsCloseAt,
         sourceEventId,
       ],
     );
@@ -33,7 +38,8 @@ export class ElectionsOnRecord {
 
   async find(electionId: string, manager?: EntityManager): Promise<ElectionOnRecord | undefined> {
     const rows: Row[] = await (manager ?? this.dataSource).query(
-      `select election_id, kind, title, to_char(election_date, 'YYYY-MM-DD') as election_date, time_zone
+      `select election_id, kind, title, to_char(election_date, 'YYYY-MM-DD') as election_date, time_zone,
+              polls_open_at, polls_close_at
          from elections where election_id = $1`,
       [electionId],
     );
@@ -45,6 +51,8 @@ export class ElectionsOnRecord {
           title: row.title,
           electionDate: row.election_date,
           timeZone: row.time_zone,
+          pollsOpenAt: row.polls_open_at,
+          pollsCloseAt: row.polls_close_at,
         }
       : undefined;
   }

@@ -3,72 +3,173 @@ import type { EnvelopeOf, voterAbsent } from '@vl/contracts';
 import { CLOCK, type Clock } from '@vl/clock';
 import { Deadlines } from '@vl/deadlines';
 import { EventStore } from '@vl/event-store';
-import { decideInTransaction } from '@vl/ledger';
+import { decideManyInTransaction, type StreamCommand, type StreamDecision } from '@vl/ledger';
 import type { EntityManager } from 'typeorm';
-import { absenceCaseDecider, absenceCaseStreamId } from '../domain/absence-case';
+import {
+  absenceCaseDecider,
+  absenceCaseStreamId,
+  type AbsenceCase,
+  type AbsenceCaseCommand,
+  type AbsenceCaseContext,
+  type AbsenceCaseEvent,
+  type AbsenceCaseRejection,
+  type RecordedCase,
+} from '../domain/absence-case';
+import type { CalendarGap } from '../domain/excuse-window';
 import { windowClosedFrom } from '../domain/excuse-window';
+import { AbsencesRepository } from '../infrastructure/absences.repository';
 import { excuseWindowCloses } from './excuse-window-closes.deadline';
 import { ExcusesPolicies } from './excuses-policies';
+import type { ExemptionFactsRecorded, RecordedFactSubjects } from './exemption-facts-recorded';
+import { RegistryViews } from './registry-views';
 
 /** Thrown when a decision the ledger needs cannot be made: the consumer or the deadline tries again. */
 export class AbsenceCaseNotDecided extends Error {
   override readonly name = 'AbsenceCaseNotDecided';
 }
 
+/** How many absences the window's close decides in one transaction. */
+export const CLOSE_PAGE = 2_000;
+
+type Decision = StreamDecision<AbsenceCase, AbsenceCaseEvent, AbsenceCaseRejection | CalendarGap>;
+
 /**
- * An absence's case, decided on its own stream in the caller's transaction: the consumer's (VoterAbsent opens the
- * window and schedules its close with it) or the deadline runner's (the window closes).
+ * Absences decided in pages, each page in the caller's transaction: the consumer's (a batch of VoterAbsent), the
+ * deadline runner's (the window's close, one page a firing), a registry feed's (late facts), a commission's (one
+ * case). The read model `absences` is written in the same transaction as the events.
  */
 @Injectable()
-export class AbsenceCases {
+export class AbsenceCases implements ExemptionFactsRecorded {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(Deadlines) private readonly deadlines: Deadlines,
     @Inject(ExcusesPolicies) private readonly policies: ExcusesPolicies,
+    @Inject(RegistryViews) private readonly registries: RegistryViews,
+    @Inject(AbsencesRepository) private readonly absences: AbsencesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async openWindow(absent: EnvelopeOf<typeof voterAbsent>, tx: EntityManager): Promise<void> {
-    // the absence is turnout's VoterAbsent: its event id is the same however often it is derived or delivered
-    const absenceId = absent.eventId;
-    const { electionId, personalNumber, electionDate } = absent.payload;
-    const decision = await decideInTransaction(
+  /** VoterAbsent, a batch at a time: excused at once by a registry, or its window opens (and its close is due). */
+  async record(absent: readonly EnvelopeOf<typeof voterAbsent>[], tx: EntityManager): Promise<void> {
+    if (absent.length === 0) return;
+    const now = this.clock.now().toISOString();
+    const views = await this.registries.forPage(
       tx,
-      this.store,
-      absenceCaseStreamId(absenceId),
-      absenceCaseDecider,
-      { type: 'OpenExcuseWindow', absenceId, electionId, personalNumber, electionDate },
-      this.policies.forAbsenceCase(electionDate),
-      { causationId: absent.eventId, correlationId: absent.correlationId, occurredAt: this.clock.now() },
+      absent.map((event) => event.payload),
     );
-    // a window that cannot be counted parks this voter's events until a calendar covering it is adopted
-    if (!decision.ok) throw new AbsenceCaseNotDecided(decision.error.message);
-    for (const opened of decision.value) {
-      if (opened.type !== 'ExcuseWindowOpened') continue;
-      await this.deadlines.schedule(tx, {
-        kind: excuseWindowCloses,
-        key: absenceId,
-        dueAt: new Date(windowClosedFrom(opened.payload.closesAt)),
-        payload: { absenceId },
-      });
-    }
+    const commands = absent.map(({ eventId, payload }) => ({
+      // the absence is turnout's VoterAbsent: its event id is the same however often it is derived or delivered
+      streamId: absenceCaseStreamId(eventId),
+      command: { type: 'RecordAbsence' as const, absenceId: eventId, ...payload, now },
+      context: {
+        ...this.policies.forAbsenceCase(payload.electionDate),
+        registry: views.get(payload.personalNumber),
+      },
+    }));
+    const decisions = await this.decide(tx, commands, now);
+    const closes = new Map<string, string>();
+    for (const { state } of decisions)
+      if (state.status === 'open' && state.window)
+        closes.set(state.absence.electionId, state.window.closesAt);
+    // one close per election: every absence of an election shares the window of the policies in force on its date
+    await this.deadlines.scheduleMany(
+      tx,
+      excuseWindowCloses,
+      [...closes].map(([electionId, closesAt]) => ({
+        key: electionId,
+        dueAt: new Date(windowClosedFrom(closesAt)),
+        payload: { electionId, after: null },
+      })),
+    );
   }
 
-  async closeWindow(absenceId: string, tx: EntityManager): Promise<void> {
-    const streamId = absenceCaseStreamId(absenceId);
-    const [first] = await this.store.loadStream(streamId, tx);
-    if (first?.type !== 'ExcuseWindowOpened')
-      throw new AbsenceCaseNotDecided(`absence ${absenceId} has no excuse window to close`);
-    const now = this.clock.now();
-    const decision = await decideInTransaction(
+  /** The window's close, one page of an election's open absences; the next page is due at once. */
+  async closePage(electionId: string, after: string | null, tx: EntityManager): Promise<void> {
+    const ids = await this.absences.openAfter(tx, electionId, after, CLOSE_PAGE);
+    if (ids.length === 0) return;
+    const now = this.clock.now().toISOString();
+    const electionDate = (await this.registries.election(electionId, tx)).electionDate;
+    const context = this.policies.forAbsenceCase(electionDate);
+    await this.decide(
       tx,
-      this.store,
-      streamId,
-      absenceCaseDecider,
-      { type: 'CloseExcuseWindow', absenceId, now: now.toISOString() },
-      this.policies.forAbsenceCase(first.payload.electionDate),
-      { correlationId: first.correlationId, causationId: first.eventId, occurredAt: now },
+      ids.map((absenceId) => ({
+        streamId: absenceCaseStreamId(absenceId),
+        command: { type: 'CloseExcuseWindow' as const, now },
+        context,
+      })),
+      now,
     );
-    if (!decision.ok) throw new AbsenceCaseNotDecided(decision.error.message);
+    if (ids.length < CLOSE_PAGE) return;
+    const last = ids[ids.length - 1] as string;
+    await this.deadlines.schedule(tx, {
+      kind: excuseWindowCloses,
+      key: `${electionId} after ${last}`,
+      dueAt: new Date(now),
+      payload: { electionId, after: last },
+    });
+  }
+
+  /** Registry facts recorded late: every absence of those persons or precincts not yet excused is read again. */
+  async reassess(tx: EntityManager, subjects: RecordedFactSubjects): Promise<void> {
+    const rows = await this.absences.notExcusedOf(tx, subjects.personalNumbers, subjects.precinctIds);
+    if (rows.length === 0) return;
+    const now = this.clock.now().toISOString();
+    const views = await this.registries.forPage(tx, rows);
+    await this.decide(
+      tx,
+      rows.map((row) => ({
+        streamId: absenceCaseStreamId(row.absenceId),
+        command: { type: 'ReassessExemption' as const, now },
+        context: {
+          ...this.policies.forAbsenceCase(row.electionDate),
+          registry: views.get(row.personalNumber),
+        },
+      })),
+      now,
+    );
+  }
+
+  /** One command on one absence (a case, an appeal, a claim): its decision, after the events are appended. */
+  async decideOne(
+    tx: EntityManager,
+    absenceId: string,
+    electionDate: string,
+    command: AbsenceCaseCommand,
+  ): Promise<Decision> {
+    const now = this.clock.now().toISOString();
+    const [decision] = await this.decide(
+      tx,
+      [
+        {
+          streamId: absenceCaseStreamId(absenceId),
+          command,
+          context: this.policies.forAbsenceCase(electionDate),
+        },
+      ],
+      now,
+      false,
+    );
+    return decision as Decision;
+  }
+
+  private async decide(
+    tx: EntityManager,
+    commands: readonly StreamCommand<AbsenceCaseCommand, AbsenceCaseContext>[],
+    now: string,
+    throwOnRejection = true,
+  ): Promise<Decision[]> {
+    const decisions = await decideManyInTransaction(tx, this.store, absenceCaseDecider, commands, {
+      occurredAt: new Date(now),
+    });
+    const rejected = decisions.find((item) => !item.decision.ok);
+    // a window that cannot be counted parks the batch until a calendar covering it is adopted
+    if (throwOnRejection && rejected && !rejected.decision.ok)
+      throw new AbsenceCaseNotDecided(`${rejected.streamId}: ${rejected.decision.error.message}`);
+    const changed = decisions.filter(
+      (item): item is Decision & { state: RecordedCase } =>
+        item.decision.ok && item.decision.value.length > 0 && item.state.status !== 'none',
+    );
+    await this.absences.project(tx, changed);
+    return decisions;
   }
 }

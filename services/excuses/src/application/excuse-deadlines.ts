@@ -10,7 +10,7 @@ export class ExcuseDeadlines implements DeadlineReactions {
 
   deadlineHandlers(): DeadlineHandlers {
     return new DeadlineHandlers().on(excuseWindowCloses, (deadline, tx) =>
-      this.cases.closeWindow(deadline.payload.absenceId, tx),
+      this.cases.closePage(deadline.payload.electionId, deadline.payload.after, tx),
     );
   }
 }

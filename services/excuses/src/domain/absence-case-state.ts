@@ -3,6 +3,7 @@ import type {
   AbsenceUnexcused,
   AppealDecided,
   ExcuseAppealed,
+  ExcuseBasis,
   ExcuseCategory,
   ExcuseDecided,
   ExcuseFiled,
@@ -54,6 +55,8 @@ export type AbsenceCase =
       readonly window: OpenWindow | undefined;
       readonly cases: ReadonlyMap<string, ExcuseCase>;
       readonly claims: ReadonlyMap<string, ClaimStatus>;
+      /** why it is excused, once it is */
+      readonly basis?: ExcuseBasis;
     };
 
 export type RecordedCase = Exclude<AbsenceCase, { readonly status: 'none' }>;
@@ -101,16 +104,15 @@ export function evolveAbsenceCase(state: AbsenceCase, event: AbsenceCaseEvent): 
   }
   if (event.type === 'AbsenceExcused' && state.status === 'none') {
     const { absenceId, electionId, personalNumber, precinctId, electionDate } = event.payload;
-    return recorded(
-      { absenceId, electionId, personalNumber, precinctId, electionDate },
-      undefined,
-      'excused',
-    );
+    return {
+      ...recorded({ absenceId, electionId, personalNumber, precinctId, electionDate }, undefined, 'excused'),
+      basis: event.payload.basis,
+    };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'AbsenceExcused':
-      return { ...state, status: 'excused' };
+      return { ...state, status: 'excused', basis: event.payload.basis };
     case 'AbsenceUnexcused':
       return { ...state, status: 'unexcused' };
     case 'ExcuseFiled':

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ProjectionDigest, ReadModelDigest } from '@vl/ledger';
+import { digestByCursor, type ProjectionDigest, type ReadModelDigest } from '@vl/ledger';
 import { DataSource } from 'typeorm';
-import { digestByCursor } from './digest-by-cursor';
 
 // One digest per projection of turnout's own topics; a replay on its own consumer group must match each.
 
