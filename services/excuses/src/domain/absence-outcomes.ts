@@ -1,13 +1,21 @@
 import type { AbsenceExcused, AbsenceUnexcused, ExcuseBasis } from '@vl/contracts';
 import { DateTime } from 'luxon';
 import type { AbsenceCaseContext } from './absence-case-commands';
-import { undecided, type RecordedCase } from './absence-case-state';
+import { undecided, type Absence, type RecordedCase } from './absence-case-state';
 import { windowClosedFrom } from './excuse-window';
 
 /** The local date of an instant in the window's zone: outcomes carry a date, never a time. */
 export function localDateOf(instant: string, timeZone: string): string {
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toISODate() as string;
 }
+
+/** The fields naming the absence in its case's own events: their contracts carry no election date. */
+export const caseFieldsOf = ({ absenceId, electionId, personalNumber, precinctId }: Absence) => ({
+  absenceId,
+  electionId,
+  personalNumber,
+  precinctId,
+});
 
 export function excused(
   state: RecordedCase,

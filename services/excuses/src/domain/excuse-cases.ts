@@ -7,8 +7,8 @@ import type {
 } from './absence-case-commands';
 import type { AbsenceCase, AbsenceCaseEvent, RecordedCase } from './absence-case-state';
 import { evolveAbsenceCase } from './absence-case-state';
-import { excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
-import { excuseWindowClosesAt, filedInTime, windowClosedFrom } from './excuse-window';
+import { caseFieldsOf, excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
+import { excuseWindowClosesAt, filedInTime, wallClock, windowClosedFrom } from './excuse-window';
 import type { AbsenceCaseDecision } from './record-absence';
 
 const rejected = (code: string, message: string): AbsenceCaseDecision => ({
@@ -67,7 +67,7 @@ export function fileExcuse(
       {
         type: 'ExcuseFiled',
         payload: {
-          ...state.absence,
+          ...caseFieldsOf(state.absence),
           caseId: command.caseId,
           category: command.category,
           statement: command.statement,
@@ -95,7 +95,7 @@ export function decideExcuse(
   const decided: AbsenceCaseEvent = {
     type: 'ExcuseDecided',
     payload: {
-      ...state.absence,
+      ...caseFieldsOf(state.absence),
       caseId: command.caseId,
       decision: command.decision,
       reason: command.reason,
@@ -146,7 +146,7 @@ export function appealRejection(
     return rejected(
       'appeal-late',
       `an appeal was due by ${period.value.lastWorkingDay} ${context.excuseWindow.content.closesAtLocalTime} ${timeZone} ` +
-        `(the ${appealWorkingDays} working days after the rejection on ${localDateOf(excuse.rejectedAt, timeZone)}); filed ${command.now}`,
+        `(the ${appealWorkingDays} working days after the rejection on ${localDateOf(excuse.rejectedAt, timeZone)}); filed ${wallClock(command.now, timeZone)}`,
     );
   return {
     ok: true,
@@ -154,7 +154,7 @@ export function appealRejection(
       {
         type: 'ExcuseAppealed',
         payload: {
-          ...state.absence,
+          ...caseFieldsOf(state.absence),
           caseId: command.caseId,
           statement: command.statement,
           appealedBy: command.appealedBy,
@@ -180,7 +180,7 @@ export function decideAppeal(
   const decided: AbsenceCaseEvent = {
     type: 'AppealDecided',
     payload: {
-      ...state.absence,
+      ...caseFieldsOf(state.absence),
       caseId: command.caseId,
       decision: command.decision,
       reason: command.reason,

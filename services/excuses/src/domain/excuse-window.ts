@@ -75,7 +75,8 @@ export interface LateFiling {
   readonly message: string;
 }
 
-const wallClock = (instant: string, timeZone: string): string =>
+/** An instant as the citizen's clock showed it, to the second: what a refusal quotes. */
+export const wallClock = (instant: string, timeZone: string): string =>
   DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm:ss');
 
 /** Whether something dated `at` falls in the window; the refusal spells out the rule, as a citizen reads it. */

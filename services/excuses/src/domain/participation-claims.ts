@@ -9,7 +9,7 @@ import {
   type AbsenceCaseEvent,
   type RecordedCase,
 } from './absence-case-state';
-import { excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
+import { caseFieldsOf, excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
 import { filedInTime } from './excuse-window';
 import { windowOf } from './excuse-cases';
 import type { AbsenceCaseDecision } from './record-absence';
@@ -39,7 +39,7 @@ export function fileParticipationClaim(
       {
         type: 'ParticipationClaimFiled',
         payload: {
-          ...state.absence,
+          ...caseFieldsOf(state.absence),
           claimId: command.claimId,
           statement: command.statement,
           filedBy: command.filedBy,
@@ -64,7 +64,7 @@ export function resolveParticipationClaim(
   const resolved: AbsenceCaseEvent = {
     type: 'ParticipationClaimResolved',
     payload: {
-      ...state.absence,
+      ...caseFieldsOf(state.absence),
       claimId: command.claimId,
       decision: command.decision,
       reason: command.reason,
