@@ -15,7 +15,10 @@ import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import type { Operation } from './openapi-operations';
 import { EXAMPLE_SCOPE } from './operation-requests';
 
-/** One holder of each role the README lists; a ministry and a citizen stand for their patterns. */
+/**
+ * One holder of each role the README lists; a ministry, a citizen and an employer stand for their patterns, and the
+ * Border Service for the endpoints only it may call.
+ */
 export const MATRIX_ROLES: readonly Role[] = [
   'poll-worker',
   'commission',
@@ -24,6 +27,8 @@ export const MATRIX_ROLES: readonly Role[] = [
   'cabinet',
   'ministry:health',
   'citizen:21503199000123',
+  'ministry:border-service',
+  'employer:matrix-plant',
 ];
 
 /** Tokens a service must refuse with 401 whatever role they name. */

@@ -14,7 +14,7 @@ export interface TokenOptions {
 const USAGE =
   'usage: ./vl token ROLE... [--election E (--precinct NNNN-NNN... | --district NNNN | --region NN)] [--service S...] [--subject S] [--ttl SECONDS]\n' +
   '  roles: poll-worker, commission (both need --election and a precinct, district or region), cec-operator,\n' +
-  '  auditor, cabinet, ministry:<id>, citizen:<pin>; the audience defaults to the services the roles call\n';
+  '  auditor, cabinet, ministry:<id>, employer:<id>, citizen:<pin>; the audience defaults to the services the roles call\n';
 
 /** Prints a bearer token for the local stack; the services trust the same local key. */
 export async function printToken(roles: readonly string[], options: TokenOptions): Promise<number> {

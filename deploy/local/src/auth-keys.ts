@@ -15,6 +15,8 @@ export function servicesOf(roles: readonly Role[]): readonly ServiceName[] {
     if (role === 'poll-worker' || role === 'commission')
       ['voter-roll', 'turnout'].forEach((name) => used.add(name as ServiceName));
     else if (role.startsWith('citizen:')) used.add('turnout');
+    // an employer only submits its duty roster
+    else if (role.startsWith('employer:')) used.add('excuses');
     else LOCAL_AUDIENCES.forEach((name) => used.add(name));
   }
   return LOCAL_AUDIENCES.filter((name) => used.has(name));

@@ -6,7 +6,7 @@ const HOUR = 3600;
 /**
  * The longest `exp - iat` a token of each role may have, in seconds. A poll worker's and a commission's cover a
  * polling day with its preparation and count (a poll worker's also ends with the polling day, see PollingDayEnds);
- * a CEC operator's a shift; an auditor's a day of export and verification; people and ministries an hour.
+ * a CEC operator's a shift; an auditor's a day of export and verification; people, ministries and employers an hour.
  */
 export const DEFAULT_MAX_LIFETIMES: Readonly<Record<string, number>> = {
   'poll-worker': 18 * HOUR,
@@ -16,6 +16,7 @@ export const DEFAULT_MAX_LIFETIMES: Readonly<Record<string, number>> = {
   cabinet: 12 * HOUR,
   ministry: 1 * HOUR,
   citizen: 1 * HOUR,
+  employer: 1 * HOUR,
 };
 
 /** `AUTH_MAX_LIFETIMES`: a JSON object of seconds by role key, merged over the defaults. */
