@@ -6,6 +6,7 @@ describe("excuses' seed policies", () => {
     expect(EXCUSES_POLICIES.map((policy) => policy.kind.kind)).toEqual([
       'excuses.excuse-window',
       'excuses.working-day-calendar',
+      'excuses.exemption-categories',
     ]);
     expect(seedAdoptionProblems('excuses', EXCUSES_POLICIES)).toEqual([]);
   });

@@ -1,12 +1,25 @@
-import { excuseWindowPolicyKind, parsePolicyContent, workingDayCalendarKind } from '@vl/contracts';
+import {
+  EXCUSE_CATEGORIES,
+  excuseWindowPolicyKind,
+  exemptionCategoriesKind,
+  parsePolicyContent,
+  workingDayCalendarKind,
+} from '@vl/contracts';
 import { STATUTORY_EXCUSE_WINDOW } from './excuse-window-policy';
+import { STATUTORY_EXEMPTION_CATEGORIES } from './exemption-categories-policy';
 import { STATUTORY_WORKING_DAY_CALENDAR } from './working-day-calendar';
 
 describe('excuses.excuse-window policy', () => {
   it('given the statutory seed, when parsed, then it is valid: 10 working days, 23:59:59 Asia/Bishkek', () => {
     expect(parsePolicyContent(excuseWindowPolicyKind, STATUTORY_EXCUSE_WINDOW)).toEqual({
       ok: true,
-      value: { workingDays: 10, closesAtLocalTime: '23:59:59', timeZone: 'Asia/Bishkek' },
+      value: {
+        workingDays: 10,
+        closesAtLocalTime: '23:59:59',
+        timeZone: 'Asia/Bishkek',
+        appealWorkingDays: 5,
+        documentRetentionDays: 365,
+      },
     });
   });
 
@@ -110,5 +123,35 @@ describe('excuses.working-day-calendar policy', () => {
     const parsed = parsePolicyContent(workingDayCalendarKind, content);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.map((issue) => issue.path)).toContain(path);
+  });
+});
+
+describe('excuses.exemption-categories policy', () => {
+  it('given the statutory seed, when parsed, then it is valid and lists all nine categories once', () => {
+    const parsed = parsePolicyContent(exemptionCategoriesKind, STATUTORY_EXEMPTION_CATEGORIES);
+    expect(parsed.ok).toBe(true);
+    expect(STATUTORY_EXEMPTION_CATEGORIES.categories.map((entry) => entry.category).sort()).toEqual(
+      [...EXCUSE_CATEGORIES].sort(),
+    );
+  });
+
+  it('given serious illness made automatic, when parsed, then it is refused: no registry establishes it', () => {
+    const content = {
+      ...STATUTORY_EXEMPTION_CATEGORIES,
+      categories: STATUTORY_EXEMPTION_CATEGORIES.categories.map((entry) =>
+        entry.category === 'serious-illness' ? { ...entry, automatic: true } : entry,
+      ),
+    };
+    const parsed = parsePolicyContent(exemptionCategoriesKind, content);
+    expect(parsed.ok).toBe(false);
+    expect(JSON.stringify(parsed)).toContain('no registry establishes serious-illness');
+  });
+
+  it('given a category listed twice, when parsed, then it is refused naming the entry', () => {
+    const [first] = STATUTORY_EXEMPTION_CATEGORIES.categories;
+    const content = { ...STATUTORY_EXEMPTION_CATEGORIES, categories: [first, first] };
+    expect(JSON.stringify(parsePolicyContent(exemptionCategoriesKind, content))).toContain(
+      'expected each category once',
+    );
   });
 });
