@@ -10,7 +10,12 @@ describe('excuses reads from other services only what ballot secrecy allows', ()
   ]);
 
   it('given its consumers, when the topics they read are walked, then none carries check-in times or device sequences', () => {
-    expect(topics).toEqual(['turnout.absences.v1', 'voter-roll.elections.v1']);
+    expect(topics).toEqual([
+      'turnout.absences.v1',
+      'voter-roll.disability-registry.v1',
+      'voter-roll.elections.v1',
+      'voter-roll.precincts.v1',
+    ]);
     expect(outwardReadProblems('excuses', topics)).toEqual([]);
   });
 });
