@@ -215,6 +215,51 @@ describe('excuses through the real broker and database: from VoterAbsent to excu
     );
   });
 
+  it('given an unexcused absence, when the Border Service later reports the voter left the country a minute before the polls opened, then the absence is excused, annulling the violation, and the counts follow', async () => {
+    const submitted = await excuses.request('POST', '/registry-feeds/border-crossings', {
+      roles: ['ministry:border-service'],
+      json: {
+        crossings: [
+          // 06:59 in Bishkek on election day; back only after the close
+          {
+            personalNumber: twice,
+            direction: 'exit',
+            at: '2030-11-24T06:59:00+06:00',
+            crossingPoint: 'Manas airport',
+          },
+          {
+            personalNumber: twice,
+            direction: 'entry',
+            at: '2030-11-24T20:00:00+06:00',
+            crossingPoint: 'Manas airport',
+          },
+        ],
+      },
+    });
+    expect(submitted).toMatchObject({ status: 200, body: { recorded: 2, rejected: 0 } });
+    const [excused] = await streamEvents(twice, 'AbsenceExcused');
+    expect(excused?.payload).toMatchObject({
+      basis: { kind: 'exemption', category: 'abroad', registry: 'border-crossings' },
+      annulsUnexcused: true,
+      excusedOn: '2031-06-01',
+    });
+    // the same report again changes nothing
+    await excuses.request('POST', '/registry-feeds/border-crossings', {
+      roles: ['ministry:border-service'],
+      json: {
+        crossings: [
+          {
+            personalNumber: twice,
+            direction: 'exit',
+            at: '2030-11-24T06:59:00+06:00',
+            crossingPoint: 'Manas airport',
+          },
+        ],
+      },
+    });
+    expect(await streamEvents(twice, 'AbsenceExcused')).toHaveLength(1);
+  });
+
   it('given the outcomes, when the open-data counts are read by precinct and for the country, then the absolute numbers add up', async () => {
     const country = await excuses.request('GET', `/elections/${electionId}/absence-outcomes`, {
       roles: ['auditor'],
@@ -228,9 +273,9 @@ describe('excuses through the real broker and database: from VoterAbsent to excu
             code: 'KG',
             absent: 5,
             open: 0,
-            excused: 2,
-            unexcused: 3,
-            excusedBy: { 'registered-disability': 1, 'over-70': 1 },
+            excused: 3,
+            unexcused: 2,
+            excusedBy: { 'registered-disability': 1, 'over-70': 1, abroad: 1 },
           },
         ],
       },
