@@ -29,6 +29,19 @@ const logExport = z.strictObject({
   events: count().describe('How many events were exported from there, in log order.'),
 });
 
+/** A page of a precinct's excuse cases and claims: the voters shown are named, for each one's own view. */
+const excuseCasesPage = z.strictObject({
+  kind: z.literal('excuse-cases-page'),
+  electionId: uuid().describe('The election whose absences the cases are about.'),
+  precinctId: precinctCode().describe('The precinct whose cases were read.'),
+  status: z
+    .enum(['open', 'appealed'])
+    .describe('Which cases: undecided ones, or appeals awaiting the district.'),
+  limit: z.number().int().min(1).max(100).describe('How many cases the page could hold.'),
+  shown: count().describe('How many cases the page showed.'),
+  personalNumbers: z.array(personalNumber()).max(100).describe('The voters whose cases the page showed.'),
+});
+
 export const participationRangeRead = defineEvent({
   type: 'ParticipationRangeRead',
   owner: 'any',
@@ -37,12 +50,15 @@ export const participationRangeRead = defineEvent({
   schema: z.strictObject({
     ...participationReadShape,
     range: z
-      .discriminatedUnion('kind', [pollBookPage, logExport])
-      .describe("What was read: a page of a precinct's poll book, or a stretch of the service's log."),
+      .discriminatedUnion('kind', [pollBookPage, logExport, excuseCasesPage])
+      .describe(
+        "What was read: a page of a precinct's poll book or excuse cases, or a stretch of the service's log.",
+      ),
   }),
   partitionKey: ({ range }) =>
-    range.kind === 'poll-book-page' ? `${range.electionId}:${range.precinctId}` : range.kind,
-  partitionKeyDescription: '<electionId>:<precinctId> for a poll-book page, log-export for a log export',
+    range.kind === 'log-export' ? range.kind : `${range.electionId}:${range.precinctId}`,
+  partitionKeyDescription:
+    '<electionId>:<precinctId> for a poll-book page or a page of excuse cases, log-export for a log export',
   description:
     "Someone read many people's participation at once (ARCHITECTURE invariant 7): a page of a poll book or an export of the log, with who (subject, role, scope), what for, which range and when. The citizen's view finds the ranges a person falls in.",
 });

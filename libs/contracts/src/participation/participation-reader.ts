@@ -13,6 +13,9 @@ export const PARTICIPATION_READ_PURPOSES = [
   'integrity-review',
   'dead-letter-operations',
   'log-export',
+  'absence-status',
+  'excuse-cases-page',
+  'excuse-document',
 ] as const;
 export type ParticipationReadPurpose = (typeof PARTICIPATION_READ_PURPOSES)[number];
 
