@@ -20,3 +20,4 @@ export {
 } from './idempotency';
 export { LedgerErrorsFilter } from './ledger-errors.filter';
 export { ZodValidationPipe } from './zod-validation.pipe';
+export { csvBody } from './csv-upload';

@@ -24,13 +24,14 @@ import { RegisteredDisabilities1763860003050 } from './infrastructure/registered
 import { RegisteredDisabilitiesRepository } from './infrastructure/registered-disabilities.repository';
 import { TurnoutEventsConsumer } from './infrastructure/turnout-events.consumer';
 import { VoterRollEventsConsumer } from './infrastructure/voter-roll-events.consumer';
+import { excuseCasesPart } from './excuse-cases.part';
 import { registryFeeds } from './registry-feeds.part';
 
 /** The excuses service, declared once: what it holds, consumes, decides and schedules (README.md). */
 export const EXCUSES: ServiceDeclaration = {
   descriptor: excuses,
   policies: EXCUSES_POLICIES,
-  parts: [electionsProjection, registryFeeds],
+  parts: [electionsProjection, registryFeeds, excuseCasesPart],
   migrations: [RegisteredDisabilities1763860003050, ExcusesReadModels1765000002000],
   consumers: [TurnoutEventsConsumer, VoterRollEventsConsumer, DisabilityRegistryConsumer],
   digests: [AbsenceOutcomesDigest, RegisteredDisabilitiesDigest],

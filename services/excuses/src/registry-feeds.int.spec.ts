@@ -4,7 +4,7 @@ import {
   type ExemptionFactsRecorded,
 } from './application/exemption-facts-recorded';
 import { ExemptionFactsRepository } from './infrastructure/exemption-facts.repository';
-import { startRegistryFeeds } from './testing/registry-feeds-under-test';
+import { startExcuses } from './testing/excuses-under-test';
 
 // personal numbers of this suite: women born 10 March 1980, 11 April 1985, 12 May 1990
 const ALIYA = '11003198000101';
@@ -32,7 +32,7 @@ describe('registry feeds through HTTP, the real database and broker: crossings, 
     );
 
   beforeAll(async () => {
-    excuses = await startRegistryFeeds(new TestClock('2030-11-25T06:00:00.000Z'));
+    excuses = await startExcuses(new TestClock('2030-11-25T06:00:00.000Z'));
     const hook = excuses.app.get<ExemptionFactsRecorded>(EXEMPTION_FACTS_RECORDED);
     reassessed = [];
     jest.spyOn(hook, 'reassess').mockImplementation(async (_tx, subjects) => {

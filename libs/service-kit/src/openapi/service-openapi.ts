@@ -21,9 +21,16 @@ export function openApiDocumentPath(service: ServiceName): string {
 const BODY_READERS: Readonly<Record<string, BodyReader>> = {
   csvBody: {
     contentType: 'text/csv',
-    description: 'The CSV file itself as the request body (columns: docs/civil-registry-csv.md).',
+    description: "The CSV file itself as the request body, streamed (its columns: the service's README).",
     schema: { type: 'string' },
     statuses: [415],
+  },
+  documentBody: {
+    contentType: 'application/pdf',
+    description:
+      'The document file itself as the request body: application/pdf, image/jpeg or image/png, at most 10 MB.',
+    schema: { type: 'string', format: 'binary' },
+    statuses: [413, 415],
   },
 };
 

@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
-import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
+import { csvBody, Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { RegistryFeeds } from '../application/registry-feeds/registry-feeds';
-import { csvBody } from './csv-upload';
 import { itemField, MAX_ITEMS_PER_REQUEST, reportOrRefusal } from './feed-answers';
 
 const BORDER_SERVICE = 'ministry:border-service';

@@ -1,12 +1,11 @@
 import { Body, Controller, ForbiddenException, HttpCode, Post, Req } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import type { Actor } from '@vl/contracts';
-import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
+import { csvBody, Idempotent, ZodValidationPipe } from '@vl/service-kit';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { dutyCategoryOf, DUTY_ROSTER_SUBMITTERS } from '../application/registry-feeds/duty-period-row';
 import { RegistryFeeds } from '../application/registry-feeds/registry-feeds';
-import { csvBody } from './csv-upload';
 import { itemField, MAX_ITEMS_PER_REQUEST, reportOrRefusal } from './feed-answers';
 
 export const dutyRosterRequest = z.strictObject({

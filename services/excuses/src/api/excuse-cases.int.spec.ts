@@ -5,8 +5,7 @@ import { ElectionsOnRecord } from '@vl/service-composition';
 import { EventFeed, eventually, readTopic, TestClock } from '@vl/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { AbsencesOnRecord } from '../infrastructure/absences-on-record';
-import { startExcuseCases } from '../testing/excuse-cases-under-test';
-import type { ExcusesUnderTest } from '../testing/excuses-under-test';
+import { startExcuses, type ExcusesUnderTest } from '../testing/excuses-under-test';
 
 const electionId = uuidv7();
 const precinctId = '1101-918';
@@ -71,7 +70,7 @@ describe('excuse cases over HTTP: filing, deciding, appealing, documents and rea
   beforeAll(async () => {
     feed = await EventFeed.connect();
     // the day after the election, 12:00 in Bishkek: the window is open
-    excuses = await startExcuseCases(new TestClock('2030-11-25T06:00:00.000Z'));
+    excuses = await startExcuses(new TestClock('2030-11-25T06:00:00.000Z'));
     await feed.publish(
       'voter-roll',
       { type: 'ElectionCalled', payload: electionCalledPayload(electionId) },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@vl/clock';
-import type { Result } from '@vl/contracts';
+import { foldEvents, type Result } from '@vl/contracts';
 import { EventStore, type LoadedEvent } from '@vl/event-store';
 import { decideInTransaction, retryOnConflict } from '@vl/ledger';
 import { DataSource } from 'typeorm';
@@ -8,10 +8,12 @@ import {
   absenceCaseDecider,
   absenceCaseStreamId,
   type AbsenceCaseCommand,
+  type AbsenceCaseEvent,
   type AbsenceCaseRejection,
 } from '../domain/absence-case';
 import type { CalendarGap } from '../domain/excuse-window';
 import type { AbsenceOnRecord } from '../infrastructure/absences-on-record';
+import { AbsencesRepository } from '../infrastructure/absences.repository';
 import { ExcuseCasesProjection } from '../infrastructure/excuse-cases.projection';
 import { electionDateOf } from './absence-stream';
 import { DocumentRetention } from './document-retention';
@@ -43,6 +45,7 @@ export class ExcuseCases {
     @Inject(ExcusesPolicies) private readonly policies: ExcusesPolicies,
     @Inject(ExcuseCasesProjection) private readonly projection: ExcuseCasesProjection,
     @Inject(DocumentRetention) private readonly retention: DocumentRetention,
+    @Inject(AbsencesRepository) private readonly absences: AbsencesRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -71,6 +74,10 @@ export class ExcuseCases {
         const recorded = decision.value as readonly LoadedEvent[];
         const stream = [...history, ...recorded];
         await this.projection.apply(recorded, tx);
+        // the absence's outcome (excused, unexcused) is what counts and sanctions' figures read
+        const state = foldEvents(absenceCaseDecider, stream as readonly AbsenceCaseEvent[]);
+        if (recorded.length > 0 && state.status !== 'none')
+          await this.absences.project(tx, [{ state, version: stream.length }]);
         await this.retention.scheduleAfter(recorded, stream, context, tx);
         return { ok: true, value: { stream, recorded } };
       }),

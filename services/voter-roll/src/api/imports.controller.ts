@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { actingAs, CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import type { Result } from '@vl/contracts';
-import { Idempotent } from '@vl/service-kit';
+import { csvBody, Idempotent } from '@vl/service-kit';
 import type { Request } from 'express';
 import { CivilRegistryImport } from '../application/import-civil-registry/civil-registry-import';
 import { BoundedRejects } from '../application/import-civil-registry/import-sinks';
@@ -9,7 +9,6 @@ import { ImportCommissionMembers } from '../application/import-geography/import-
 import { ImportPrecincts } from '../application/import-geography/import-precincts';
 import type { FileRejected } from '../application/import-report';
 
-import { csvBody } from './csv-upload';
 
 // an HTTP answer lists this many rejects; the CLI writes all of them to a file
 const REJECTS_IN_ANSWER = 1000;
