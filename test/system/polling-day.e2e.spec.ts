@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,13 +6,14 @@ import { topicName } from '@vl/contracts';
 import {
   defaultDrillDate,
   drillClockStart,
+  expectedExcuses,
   planPollingDay,
   runDrill,
   silentProgress,
   startIsolatedDrillClock,
   type DrillOutcome,
 } from '@vl/local-stack';
-import { readTopic, testDatabaseUrl } from '@vl/testing';
+import { eventually, readTopic, testDatabaseUrl } from '@vl/testing';
 import { startSixServices, type SixServices } from '../support/six-services';
 
 // 13 polling hours in 78 s, Bishkek's opening to the last close abroad (Moscow, 16 h) in 96 s: slow enough that a
@@ -20,14 +22,19 @@ const SPEED = 600;
 const LEAD_SECONDS = 70;
 // start-up, the lead to the first opening, the day to Moscow's close, the grace and the finalization
 const DRILL_TIMEOUT_MS = 270_000;
+// the statutory excuse window is 10 working days: 30 days is past it whatever holidays it meets
+const PAST_THE_EXCUSE_WINDOW = 'P30D';
+// a batch of VoterAbsent, or a page of 2,000 at the window's close, is one transaction of excuses: seconds
+const EXCUSES_WAIT_MS = 60_000;
 
-describe('polling day across voter-roll and turnout, through HTTP and Kafka only', () => {
+describe('polling day across voter-roll, turnout and excuses, through HTTP and Kafka only', () => {
   const plan = planPollingDay({
     seed: 'system-test',
     citizens: 3_000,
     electionDate: defaultDrillDate(),
     timeZone: 'Asia/Bishkek',
   });
+  const excuses = expectedExcuses(plan);
   const workDir = mkdtempSync(join(tmpdir(), 'vl-polling-day-'));
   let stack: SixServices;
   let drillClock: Awaited<ReturnType<typeof startIsolatedDrillClock>> | undefined;
@@ -162,7 +169,107 @@ describe('polling day across voter-roll and turnout, through HTTP and Kafka only
       absencesDerived: absent,
     });
   });
+
+  it('given the absences, when excuses has recorded them, then the disabled and those over 70 are excused at once by category, the rest open', async () => {
+    expect(excuses.absent).toBe(plan.expected.absent);
+    expect(Object.keys(excuses.excusedBy).sort()).toEqual(['over-70', 'registered-disability']);
+    const country = await absenceOutcomes((unit) => unit.absent === excuses.absent);
+    expect(country).toEqual({
+      code: 'KG',
+      absent: excuses.absent,
+      open: excuses.open,
+      excused: excuses.excused,
+      unexcused: 0,
+      excusedBy: excuses.excusedBy,
+    });
+  });
+
+  it(
+    'given the drill clock past the excuse window, when excuses closes it, then every open absence is unexcused and excuses.absence-outcomes.v1 carries one outcome per absent voter',
+    async () => {
+      const advanced = await fetch(`${stack.urls.excuses}/drill-clock/advance`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await stack.token('cec-operator')}`,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+        },
+        body: JSON.stringify({ by: PAST_THE_EXCUSE_WINDOW }),
+      });
+      expect(advanced.status).toBe(200);
+      const country = await absenceOutcomes((unit) => unit.open === 0);
+      expect(country).toEqual({
+        code: 'KG',
+        absent: excuses.absent,
+        open: 0,
+        excused: excuses.excused,
+        unexcused: excuses.absent - excuses.excused,
+        excusedBy: excuses.excusedBy,
+      });
+
+      const outcomes = await onTopic(
+        topicName('excuses', 'absence-outcomes', 1),
+        outcome.electionId,
+        excuses.absent,
+      );
+      const payloads = outcomes.map(
+        (event) => event['payload'] as { absenceId: string; personalNumber: string },
+      );
+      expect(outcomes).toHaveLength(excuses.absent);
+      expect(new Set(payloads.map((payload) => payload.absenceId)).size).toBe(excuses.absent);
+      expect(new Set(payloads.map((payload) => payload.personalNumber)).size).toBe(excuses.absent);
+      expect(countBy(outcomes, (event) => String(event['type']))).toEqual({
+        AbsenceExcused: excuses.excused,
+        AbsenceUnexcused: excuses.open,
+      });
+      const bases = outcomes.flatMap((event) =>
+        event['type'] === 'AbsenceExcused'
+          ? [(event['payload'] as { basis: { category: string } }).basis]
+          : [],
+      );
+      expect(countBy(bases, (basis) => basis.category)).toEqual(excuses.excusedBy);
+    },
+    2 * EXCUSES_WAIT_MS + 20_000,
+  );
+
+  /** The election's country row of excuses' open data, once `reached` holds for it. */
+  async function absenceOutcomes(reached: (unit: AbsenceCounts) => boolean): Promise<AbsenceCounts> {
+    const auditor = await stack.token('auditor');
+    let last: unknown;
+    return eventually(
+      async () => {
+        const response = await fetch(
+          `${stack.urls.excuses}/elections/${outcome.electionId}/absence-outcomes?level=country`,
+          { headers: { authorization: `Bearer ${auditor}` } },
+        );
+        last = await response.json();
+        if (response.status !== 200)
+          throw new Error(`absence outcomes: HTTP ${response.status} ${JSON.stringify(last)}`);
+        const [country] = (last as { units: AbsenceCounts[] }).units;
+        return country && reached(country) ? country : undefined;
+      },
+      'absence outcomes',
+      EXCUSES_WAIT_MS,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; last answered ${JSON.stringify(last)}`);
+    });
+  }
 });
+
+interface AbsenceCounts {
+  readonly code: string;
+  readonly absent: number;
+  readonly open: number;
+  readonly excused: number;
+  readonly unexcused: number;
+  readonly excusedBy: Readonly<Record<string, number>>;
+}
+
+const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> =>
+  items.reduce<Record<string, number>>((counts, item) => {
+    counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+    return counts;
+  }, {});
 
 /** Every event of the election on a topic, once at least `expected` have arrived (then a moment more for extras). */
 async function onTopic(

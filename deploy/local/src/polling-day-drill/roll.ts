@@ -1,4 +1,4 @@
-import { generateCountry } from '@vl/synthetic-country';
+import { generateCountry, type CitizenRow } from '@vl/synthetic-country';
 import type { DrillOptions } from './plan-types';
 
 export interface RollPrecinct {
@@ -12,14 +12,9 @@ export interface RollPrecinct {
   readonly voters: string[];
 }
 
-/**
- * The finalized lists the drill expects voter-roll to compile from the same synthetic country: residents at
- * least 18 on polling day (an 18th birthday that day counts; 29 February birthdays fall on 1 March in common
- * years), not declared incapable, not in custody.
- */
+/** The finalized lists the drill expects voter-roll to compile from the same synthetic country (`onTheList`). */
 export function rollOf(options: DrillOptions): RollPrecinct[] {
-  const [year, month, day] = options.electionDate.split('-');
-  const bornOnOrBefore = `${String(Number(year) - 18).padStart(4, '0')}-${month}-${day}`;
+  const listed = onTheList(options.electionDate);
   const precincts = new Map<string, RollPrecinct>();
   for (const entry of generateCountry({ ...options, referenceDate: options.electionDate })) {
     if (entry.kind === 'precinct') {
@@ -32,11 +27,25 @@ export function rollOf(options: DrillOptions): RollPrecinct[] {
         timeZone: row.timeZone,
         voters: [],
       });
-    } else if (entry.kind === 'citizen') {
-      const row = entry.row;
-      if (row.birthDate <= bornOnOrBefore && !row.declaredIncapable && !row.inCustody)
-        precincts.get(row.residencePrecinct)?.voters.push(row.personalNumber);
-    }
+    } else if (entry.kind === 'citizen' && listed(entry.row))
+      precincts.get(entry.row.residencePrecinct)?.voters.push(entry.row.personalNumber);
   }
   return [...precincts.values()];
+}
+
+/** The registry rows of the voters on the finalized lists, in the registry's order: what excuses reads of them. */
+export function* listedVotersOf(options: DrillOptions): Generator<CitizenRow, void, undefined> {
+  const listed = onTheList(options.electionDate);
+  for (const entry of generateCountry({ ...options, referenceDate: options.electionDate }))
+    if (entry.kind === 'citizen' && listed(entry.row)) yield entry.row;
+}
+
+/**
+ * On the list: a resident at least 18 on polling day (an 18th birthday that day counts; 29 February birthdays
+ * fall on 1 March in common years), not declared incapable, not in custody.
+ */
+function onTheList(electionDate: string): (row: CitizenRow) => boolean {
+  const [year, month, day] = electionDate.split('-');
+  const bornOnOrBefore = `${String(Number(year) - 18).padStart(4, '0')}-${month}-${day}`;
+  return (row) => row.birthDate <= bornOnOrBefore && !row.declaredIncapable && !row.inCustody;
 }
