@@ -37,9 +37,19 @@ function localExpectation(operation: Operation, samePrecinct: boolean): Expected
     case 'territory':
       // the example sends no optional query: the territory asked for is the whole country
       return 403;
+    case 'person':
+      // the example person has no record at the token's precinct: the uniform refusal every other caller gets
+      return 403;
     default:
       throw new Error(`${operation.label}: x-scope ${JSON.stringify(scope)} is not a scope the matrix knows`);
   }
+}
+
+/** A citizen acts for themselves only: on a person's record, a citizen token of someone else is refused by scope. */
+function isAnotherPerson(operation: Operation, role: Role): boolean {
+  const scope = operation.scope as { kind?: string } | undefined;
+  if (scope?.kind !== 'person' || !role.startsWith('citizen:')) return false;
+  return exampleRequest(operation).pathParameters['personalNumber'] !== role.slice('citizen:'.length);
 }
 
 function cellsOf(operation: Operation, tokens: MatrixTokens): Cell[] {
@@ -51,7 +61,9 @@ function cellsOf(operation: Operation, tokens: MatrixTokens): Cell[] {
       ? { expected: 403, byScope: false }
       : roles !== undefined && isLocal(role)
         ? { expected: localExpectation(operation, true), byScope: true }
-        : { expected: 'admitted', byScope: false }),
+        : isAnotherPerson(operation, role)
+          ? { expected: 403, byScope: true }
+          : { expected: 'admitted', byScope: false }),
     token: () => tokens.valid(role, service),
   }));
   const local = MATRIX_ROLES.find((role) => isLocal(role) && admits(operation, role)) ?? 'poll-worker';

@@ -15,7 +15,7 @@ export interface PrecinctLookup {
 
 /** How the OpenAPI documents state an operation's scope (`x-scope`). */
 export interface ScopeDocument {
-  readonly kind: 'national' | 'unscoped' | 'election' | 'precinct' | 'territory';
+  readonly kind: 'national' | 'unscoped' | 'election' | 'precinct' | 'territory' | 'person';
   /** where the election, precinct or territory comes from: a request path, or the look-up that tells it */
   readonly from?: string;
   readonly election?: string;
@@ -97,6 +97,18 @@ export const Scope = {
       target: (request) => ({ precincts: asList(read(request)) }),
     };
   },
+  /**
+   * One person's own record (an absence and its cases): the citizen themselves, or the commission that holds the
+   * record. The guard checks the token's election; the handler finds whose record it is and answers everyone else,
+   * and a person with no record there, with one uniform 403, so a refusal never tells where the person was absent.
+   */
+  person: (from: RequestPath, election: RequestPath = ELECTION_PARAM): ScopeDeclaration => ({
+    kind: 'territorial',
+    description: `the person from ${from}`,
+    document: { kind: 'person', from, election },
+    election: electionFrom(election),
+    target: () => WHOLE_ELECTION,
+  }),
   /** A territory the request names (a precinct, district, region or the country), resolved by a function. */
   territory: (
     description: string,

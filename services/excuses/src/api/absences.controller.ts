@@ -28,7 +28,7 @@ export class AbsencesController {
   @Get('absences/:personalNumber')
   @Roles('citizen:*', 'commission', 'cec-operator')
   // the precinct is the absence's: AbsenceParties answers another precinct's token with one 403
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   async absence(
     @Param(new ZodValidationPipe(absencePath)) path: AbsencePath,
     @CurrentPrincipal() principal: Principal,

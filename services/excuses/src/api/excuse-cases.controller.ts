@@ -35,7 +35,7 @@ export class ExcuseCasesController {
   /** Files a valid reason within the window; the client's caseId makes a retry answer the first filing. */
   @Post()
   @Roles('citizen:*', 'commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent('caseId')
   async file(
     @Param(new ZodValidationPipe(absencePath)) path: AbsencePath,
@@ -59,7 +59,7 @@ export class ExcuseCasesController {
   /** The voter's precinct commission accepts or rejects a filed case, saying why. */
   @Post(':caseId/decision')
   @Roles('commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent()
   async decide(
     @Param(new ZodValidationPipe(casePath)) path: CasePath,
@@ -83,7 +83,7 @@ export class ExcuseCasesController {
   /** The citizen or their precinct commission appeals a rejection once, within the appeal period. */
   @Post(':caseId/appeal')
   @Roles('citizen:*', 'commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent()
   async appeal(
     @Param(new ZodValidationPipe(casePath)) path: CasePath,
@@ -108,7 +108,7 @@ export class ExcuseCasesController {
   /** The district commission decides the appeal finally; a precinct commission's token is refused. */
   @Post(':caseId/appeal/decision')
   @Roles('commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent()
   async decideAppeal(
     @Param(new ZodValidationPipe(casePath)) path: CasePath,

@@ -47,7 +47,7 @@ export class ExcuseDocumentsController {
   @Put()
   @Roles('citizen:*', 'commission')
   // the precinct is the absence's: AbsenceParties answers another precinct's token with one 403
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   async upload(
     @Param(new ZodValidationPipe(documentPath)) path: DocumentPath,
     @Req() request: Request,
@@ -86,7 +86,7 @@ export class ExcuseDocumentsController {
 
   @Get()
   @Roles('citizen:*', 'commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   async read(
     @Param(new ZodValidationPipe(documentPath)) path: DocumentPath,
     @CurrentPrincipal() principal: Principal,

@@ -27,7 +27,7 @@ export class ParticipationClaimsController {
   @Post()
   @Roles('citizen:*', 'commission')
   // the precinct is the absence's: AbsenceParties answers another precinct's token with one 403
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent('claimId')
   async file(
     @Param(new ZodValidationPipe(absencePath)) path: AbsencePath,
@@ -51,7 +51,7 @@ export class ParticipationClaimsController {
   /** Upheld, the absence is excused and the CEC told that the precinct's poll book missed a voter. */
   @Post(':claimId/decision')
   @Roles('commission')
-  @Scoped(Scope.election())
+  @Scoped(Scope.person('params.personalNumber'))
   @Idempotent()
   async resolve(
     @Param(new ZodValidationPipe(claimPath)) path: ClaimPath,

@@ -3,7 +3,7 @@ import { ElectionsOnRecord, type ElectionOnRecord } from '@vl/service-compositio
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import type { RegistryView } from '../domain/absence-case';
-import type { PollingHours } from '../domain/exemptions';
+import { noExemptionFacts, type PollingHours } from '../domain/exemptions';
 import { ExemptionFactsRepository } from '../infrastructure/exemption-facts.repository';
 import { PrecinctsOnRecord } from '../infrastructure/precincts.repository';
 import { RegisteredDisabilitiesRepository } from '../infrastructure/registered-disabilities.repository';
@@ -60,8 +60,7 @@ export class RegistryViews {
       const facts = await this.facts.factsFor(tx, ofElection, window);
       for (const voter of ofElection) {
         const zone = precincts.get(voter.precinctId)?.timeZone ?? election.timeZone;
-        const found = facts.get(voter.personalNumber);
-        if (!found) continue;
+        const found = facts.get(voter.personalNumber) ?? noExemptionFacts;
         views.set(voter.personalNumber, {
           facts: {
             ...found,

@@ -34,28 +34,17 @@ export class ExemptionFactsRepository {
     const crossings = await this.crossings(tx, personalNumbers, window);
     const dutyPeriods = await this.dutyPeriods(tx, personalNumbers, window);
     const disasters = await this.disasters(tx, precinctIds, window);
-    const disabled = await this.registeredDisabilities(tx, personalNumbers);
     const facts = new Map<string, ExemptionFacts>();
     for (const { personalNumber, precinctId } of voters) {
       facts.set(personalNumber, {
-        registeredDisability: disabled.has(personalNumber),
+        // the disability flag is voter-roll's, in its own table: RegistryViews joins it
+        registeredDisability: false,
         borderCrossings: crossings.get(personalNumber) ?? [],
         dutyPeriods: dutyPeriods.get(personalNumber) ?? [],
         disasters: disasters.get(precinctId) ?? [],
       });
     }
     return facts;
-  }
-
-  /**
-   * Merge point for the disability registry (voter-roll's RegisteredDisabilityRecorded), kept in a table of its
-   * own that this repository does not fill: until it is joined here, no voter has a registered disability.
-   */
-  protected async registeredDisabilities(
-    _tx: EntityManager,
-    _personalNumbers: readonly string[],
-  ): Promise<ReadonlySet<string>> {
-    return new Set();
   }
 
   // the latest crossing at or before the window opens tells where the voter was then; the rest are inside it
