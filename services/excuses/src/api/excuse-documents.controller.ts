@@ -16,7 +16,7 @@ import { ZodValidationPipe } from '@vl/service-kit';
 import { ExcuseDocuments, type UploadRefusal } from '../application/excuse-documents';
 import type { AbsenceOnRecord } from '../infrastructure/absences-on-record';
 import { AbsenceParties, requireAbsence } from './absence-parties';
-import { documentBody } from './document-body';
+import { documentBody, documentHeaders } from './document-body';
 import { documentPath, type DocumentPath } from './excuse-case.requests';
 
 const FIELD_OF: Readonly<Record<UploadRefusal['code'], string>> = {
@@ -53,6 +53,7 @@ export class ExcuseDocumentsController {
     @Req() request: Request,
     @CurrentPrincipal() principal: Principal,
   ) {
+    documentHeaders(request);
     const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
       'citizen',
       'precinct-commission',
