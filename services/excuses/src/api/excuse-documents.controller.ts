@@ -23,6 +23,14 @@ const FIELD_OF: Readonly<Record<UploadRefusal['code'], string>> = {
   'unknown-case': 'caseId',
   'sha256-mismatch': '(body)',
   'document-not-described': 'sha256',
+  'retention-over': 'caseId',
+};
+
+const STATUS_OF: Readonly<Record<UploadRefusal['code'], number>> = {
+  'unknown-case': 404,
+  'sha256-mismatch': 422,
+  'document-not-described': 422,
+  'retention-over': 410,
 };
 
 const personOf = ({ personalNumber, electionId, precinctId }: AbsenceOnRecord) => ({
@@ -64,7 +72,7 @@ export class ExcuseDocumentsController {
       this.reads.record(principal, party.actor.role, 'excuse-document', { people: [personOf(absence)] }, tx),
     );
     if (!outcome.ok) {
-      const status = outcome.error.code === 'unknown-case' ? 404 : 422;
+      const status = STATUS_OF[outcome.error.code];
       throw new HttpException(
         {
           statusCode: status,

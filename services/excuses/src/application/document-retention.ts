@@ -87,10 +87,20 @@ export class DocumentRetention {
   /** The deadline fired: deletes the files when the case is final and its retention over; else a later one will. */
   async expire(absenceId: string, caseId: string, tx: EntityManager): Promise<void> {
     const stream = await this.store.loadStream(absenceCaseStreamId(absenceId), tx);
+    if (this.retentionOver(stream, caseId)) await this.documents.deleteBytes(tx, caseId, this.clock.now());
+  }
+
+  /** When the case's retention period ended, if it has: no file of the case is kept from then on. */
+  retentionOver(
+    stream: readonly LoadedEvent[],
+    caseId: string,
+  ): { readonly endedAt: Date; readonly days: number } | undefined {
     const electionDate = electionDateOf(stream);
-    if (!electionDate) return;
-    const dueAt = documentsExpireAt(stream, caseId, this.policies.forAbsenceCase(electionDate));
-    const now = this.clock.now();
-    if (dueAt && dueAt.getTime() <= now.getTime()) await this.documents.deleteBytes(tx, caseId, now);
+    if (!electionDate) return undefined;
+    const context = this.policies.forAbsenceCase(electionDate);
+    const endedAt = documentsExpireAt(stream, caseId, context);
+    return endedAt && endedAt.getTime() <= this.clock.now().getTime()
+      ? { endedAt, days: context.excuseWindow.content.documentRetentionDays }
+      : undefined;
   }
 }

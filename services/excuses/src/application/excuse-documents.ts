@@ -7,12 +7,14 @@ import {
   ExcuseDocumentsRepository,
   type ExcuseDocumentFile,
 } from '../infrastructure/excuse-documents.repository';
+import { DocumentRetention } from './document-retention';
 import { ExcuseCases } from './excuse-cases';
 
 export type UploadRefusal =
   | { readonly code: 'unknown-case'; readonly message: string }
   | { readonly code: 'sha256-mismatch'; readonly message: string }
-  | { readonly code: 'document-not-described'; readonly message: string };
+  | { readonly code: 'document-not-described'; readonly message: string }
+  | { readonly code: 'retention-over'; readonly message: string };
 
 /** Records the participation read of an upload, in the upload's transaction. */
 export type RecordRead = (tx: EntityManager) => Promise<void>;
@@ -27,6 +29,7 @@ export class ExcuseDocuments {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(ExcuseCases) private readonly cases: ExcuseCases,
     @Inject(ExcuseDocumentsRepository) private readonly files: ExcuseDocumentsRepository,
+    @Inject(DocumentRetention) private readonly retention: DocumentRetention,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -37,13 +40,22 @@ export class ExcuseDocuments {
     file: { readonly contentType: string; readonly bytes: Buffer },
     recordRead: RecordRead,
   ): Promise<{ ok: true } | { ok: false; error: UploadRefusal }> {
-    const filing = (await this.cases.streamOf(absence)).find(
-      (event) => event.type === 'ExcuseFiled' && event.payload.caseId === caseId,
-    );
+    const stream = await this.cases.streamOf(absence);
+    const filing = stream.find((event) => event.type === 'ExcuseFiled' && event.payload.caseId === caseId);
     if (filing?.type !== 'ExcuseFiled')
       return {
         ok: false,
         error: { code: 'unknown-case', message: `no case ${caseId} was filed for this absence` },
+      };
+    // a file arriving after the deletion would otherwise be kept for good: the deadline has fired already
+    const over = this.retention.retentionOver(stream, caseId);
+    if (over)
+      return {
+        ok: false,
+        error: {
+          code: 'retention-over',
+          message: `the files of case ${caseId} were kept until ${over.endedAt.toISOString()}, ${over.days} days after its final decision: none is kept after that`,
+        },
       };
     const actual = createHash('sha256').update(file.bytes).digest('hex');
     if (actual !== sha256)
