@@ -1,7 +1,7 @@
 /*
  * Absences evaluated and the excuse window's close, by a real excuses process against real PostgreSQL and Kafka:
  *   ./vl node -r @swc-node/register --disable-warning=TimeoutNegativeWarning test/benchmarks/excuses.bench.ts \
- *     [--absences 2500000] [--runs 3]
+ *     [--absences 2500000] [--runs 3] [--cpu-prof DIR]
  *
  * Each run is a fresh schema, a fresh consumer group (started at the topics' ends) and a fresh election on
  * 2030-11-24, on a drill clock of the run's own that stands at the day after polling day:
@@ -44,6 +44,8 @@ const { values } = parseArgs({
   options: {
     absences: { type: 'string', default: '2500000' },
     runs: { type: 'string', default: '3' },
+    // a directory for a V8 CPU profile of the excuses process (node --cpu-prof), written when it stops
+    'cpu-prof': { type: 'string' },
   },
 });
 const N = Number(values.absences);
@@ -129,6 +131,7 @@ async function oneRun(run: number, infrastructure: TestInfrastructure, publisher
     KAFKA_BROKERS: infrastructure.kafkaBrokers,
     AUTH_JWKS: JSON.stringify(key.publicJwks),
     LEDGER_SIGNING_KEY: ephemeralLedgerKey(),
+    ...(values['cpu-prof'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` } : {}),
     LOG_LEVEL: 'warn',
     CLOCK: 'drill',
     DRILL_MODE: DRILL_MODE_CONFIRMATION,
@@ -186,6 +189,8 @@ async function oneRun(run: number, infrastructure: TestInfrastructure, publisher
 
     service = await startService('excuses', env, logDir);
     const pid = service.pid;
+    // what the process holds before it has evaluated anything: the runtime, the compiled sources, their maps
+    console.log(`run ${run} excuses RSS when healthy: ${fmt(peakResidentMbOf(pid))} MB`);
     const recorded = `select count(*) as n from absences where election_id = $1`;
     const before = await count(recorded, [electionId]);
     const evaluationCpu = cpuSnapshot(pid);

@@ -77,11 +77,14 @@ export class DeadlineRunner {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
+      let fired = 0;
       try {
-        await this.fireDue();
+        fired = await this.fireDue();
       } catch (error) {
         this.log?.warn({ err: error }, 'deadlines: a pass failed; trying again after the poll interval');
       }
+      // a firing may schedule its continuation due at once (a close walking its pages): look again before sleeping
+      if (fired > 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.pollIntervalMs);
         this.wake = () => {

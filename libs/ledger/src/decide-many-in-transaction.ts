@@ -34,8 +34,13 @@ export async function decideManyInTransaction<
   decider: Decider<TCommand, TState, TEvent, TRejection, TContext>,
   commands: readonly StreamCommand<TCommand, TContext>[],
   appendContext: AppendContext = {},
+  /** streams the caller's read model says exist; the others are new and not read (their append expects none) */
+  existing?: ReadonlySet<string>,
 ): Promise<StreamDecision<TState, TEvent, TRejection>[]> {
-  const histories = await store.loadStreams([...new Set(commands.map((item) => item.streamId))], tx);
+  const histories = await store.loadStreams(
+    [...new Set(commands.map((item) => item.streamId))].filter((id) => !existing || existing.has(id)),
+    tx,
+  );
   const current = new Map<string, { state: TState; version: number }>();
   const pending = new Map<string, { expected: number; events: TEvent[] }>();
   const decisions: StreamDecision<TState, TEvent, TRejection>[] = [];

@@ -66,7 +66,18 @@ export class AbsenceCases implements ExemptionFactsRecorded {
         registry: views.get(payload.personalNumber),
       },
     }));
-    const decisions = await this.decide(tx, commands, now);
+    // most of a batch is new: only absences the read model holds have a stream to read
+    const known = await this.absences.existing(
+      tx,
+      absent.map(({ eventId }) => eventId),
+    );
+    const decisions = await this.decide(
+      tx,
+      commands,
+      now,
+      true,
+      new Set([...known].map(absenceCaseStreamId)),
+    );
     const closes = new Map<string, string>();
     for (const { state } of decisions)
       if (state.status === 'open' && state.window)
@@ -157,10 +168,16 @@ export class AbsenceCases implements ExemptionFactsRecorded {
     commands: readonly StreamCommand<AbsenceCaseCommand, AbsenceCaseContext>[],
     now: string,
     throwOnRejection = true,
+    existing?: ReadonlySet<string>,
   ): Promise<Decision[]> {
-    const decisions = await decideManyInTransaction(tx, this.store, absenceCaseDecider, commands, {
-      occurredAt: new Date(now),
-    });
+    const decisions = await decideManyInTransaction(
+      tx,
+      this.store,
+      absenceCaseDecider,
+      commands,
+      { occurredAt: new Date(now) },
+      existing,
+    );
     const rejected = decisions.find((item) => !item.decision.ok);
     // a window that cannot be counted parks the batch until a calendar covering it is adopted
     if (throwOnRejection && rejected && !rejected.decision.ok)

@@ -32,9 +32,29 @@ export function excuseWindowClosesAt(
   calendar: WorkingDayCalendar,
   policy: ExcuseWindowPolicy,
 ): Result<ExcuseWindow, CalendarGap> {
+  // every absence of an election asks the same question: counted once per date, calendar and policy
+  let ofCalendar = counted.get(calendar);
+  if (!ofCalendar) counted.set(calendar, (ofCalendar = new WeakMap()));
+  let ofPolicy = ofCalendar.get(policy);
+  if (!ofPolicy) ofCalendar.set(policy, (ofPolicy = new Map()));
+  let window = ofPolicy.get(electionDate);
+  if (!window) ofPolicy.set(electionDate, (window = countWindow(electionDate, calendar, policy)));
+  return window;
+}
+
+const counted = new WeakMap<
+  WorkingDayCalendar,
+  WeakMap<ExcuseWindowPolicy, Map<string, Result<ExcuseWindow, CalendarGap>>>
+>();
+
+function countWindow(
+  electionDate: string,
+  calendar: WorkingDayCalendar,
+  policy: ExcuseWindowPolicy,
+): Result<ExcuseWindow, CalendarGap> {
   let day = electionDate;
-  let counted = 0;
-  while (counted < policy.workingDays) {
+  let workingDays = 0;
+  while (workingDays < policy.workingDays) {
     day = nextDay(day);
     const year = Number(day.slice(0, 4));
     if (!coversYear(calendar, year)) {
@@ -48,7 +68,7 @@ export function excuseWindowClosesAt(
         },
       };
     }
-    if (isWorkingDay(day, calendar)) counted++;
+    if (isWorkingDay(day, calendar)) workingDays++;
   }
   const closesAt = DateTime.fromISO(`${day}T${policy.closesAtLocalTime}`, { zone: policy.timeZone })
     .toUTC()

@@ -130,17 +130,34 @@ function establish(
  */
 export function overAgeFrom(
   personalNumber: string,
-  { years, birthdayOnElectionDay, leapDayBirthday }: ExemptionCategoriesContent['overAge'],
+  rule: ExemptionCategoriesContent['overAge'],
 ): string | undefined {
   const parts = personalNumberParts(personalNumber);
   if (!parts) return undefined;
-  const born = DateTime.fromISO(parts.birthDate, { zone: 'utc' });
+  // a country has some 40,000 birth dates: each counted once per rule, not once per absent voter
+  const key = `${parts.birthDate} ${rule.years} ${rule.birthdayOnElectionDay} ${rule.leapDayBirthday}`;
+  let from = overAgeFromDate.get(key);
+  if (from === undefined) {
+    from = countOverAgeFrom(parts.birthDate, rule);
+    if (overAgeFromDate.size >= 100_000) overAgeFromDate.clear();
+    overAgeFromDate.set(key, from);
+  }
+  return from;
+}
+
+const overAgeFromDate = new Map<string, string>();
+
+function countOverAgeFrom(
+  birthDate: string,
+  { years, birthdayOnElectionDay, leapDayBirthday }: ExemptionCategoriesContent['overAge'],
+): string {
+  const born = DateTime.fromISO(birthDate, { zone: 'utc' });
   let birthday = born.plus({ years });
   // luxon keeps a 29 February birth on 28 February of a common year
   if (born.month === 2 && born.day === 29 && birthday.day === 28 && leapDayBirthday === 'march-1')
     birthday = birthday.plus({ days: 1 });
   const from = birthdayOnElectionDay === 'over' ? birthday : birthday.plus({ days: 1 });
-  return from.toISODate() ?? undefined;
+  return from.toISODate() as string;
 }
 
 /**

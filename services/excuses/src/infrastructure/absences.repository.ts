@@ -48,6 +48,15 @@ export class AbsencesRepository {
     );
   }
 
+  /** Of these absences, those recorded already (their stream exists). */
+  async existing(tx: EntityManager, absenceIds: readonly string[]): Promise<Set<string>> {
+    const rows: { absence_id: string }[] = await tx.query(
+      'select absence_id from absences where absence_id = any($1::uuid[])',
+      [absenceIds],
+    );
+    return new Set(rows.map((row) => row.absence_id));
+  }
+
   /** The next page of an election's open absences after an id, in id order: the window's close walks them. */
   async openAfter(
     tx: EntityManager,
