@@ -46,6 +46,8 @@ export interface AppendRequest {
   readonly streamId: string;
   readonly expectedVersion: ExpectedVersion;
   readonly events: readonly PendingEvent[];
+  /** the message this stream's events answer, when one append carries several messages' effects (a consumed batch) */
+  readonly causationId?: string;
 }
 
 export interface AppendContext {
@@ -85,7 +87,10 @@ export class EventStore {
   }
 
   /** Many streams at once, each in order (a page of small streams decided together); a missing stream is empty. */
-  async loadStreams(streamIds: readonly string[], manager?: EntityManager): Promise<Map<string, LoadedEvent[]>> {
+  async loadStreams(
+    streamIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, LoadedEvent[]>> {
     const streams = new Map<string, LoadedEvent[]>(streamIds.map((id) => [id, []]));
     if (streamIds.length === 0) return streams;
     const rows: EventRow[] = await (manager ?? this.dataSource).query(
@@ -143,7 +148,7 @@ export class EventStore {
           occurredAt,
           recordedAt: now,
           correlationId,
-          causationId: context.causationId ?? null,
+          causationId: request.causationId ?? context.causationId ?? null,
         };
       }),
     );

@@ -6,6 +6,8 @@ export interface StreamCommand<TCommand, TContext> {
   readonly streamId: string;
   readonly command: TCommand;
   readonly context: TContext;
+  /** the consumed message the command answers: its events' causation */
+  readonly causationId?: string;
 }
 
 export interface StreamDecision<TState, TEvent, TRejection> {
@@ -42,9 +44,9 @@ export async function decideManyInTransaction<
     tx,
   );
   const current = new Map<string, { state: TState; version: number }>();
-  const pending = new Map<string, { expected: number; events: TEvent[] }>();
+  const pending = new Map<string, { expected: number; events: TEvent[]; causationId?: string }>();
   const decisions: StreamDecision<TState, TEvent, TRejection>[] = [];
-  for (const { streamId, command, context } of commands) {
+  for (const { streamId, command, context, causationId } of commands) {
     let stream = current.get(streamId);
     if (!stream) {
       const history = (histories.get(streamId) ?? []) as readonly NewEvent[] as readonly TEvent[];
@@ -52,7 +54,11 @@ export async function decideManyInTransaction<
     }
     const decision = decider.decide(command, stream.state, context);
     if (decision.ok && decision.value.length > 0) {
-      const appended = pending.get(streamId) ?? { expected: stream.version, events: [] };
+      const appended = pending.get(streamId) ?? {
+        expected: stream.version,
+        events: [],
+        ...(causationId ? { causationId } : {}),
+      };
       appended.events.push(...decision.value);
       pending.set(streamId, appended);
       stream = {
@@ -64,10 +70,11 @@ export async function decideManyInTransaction<
     decisions.push({ streamId, decision, ...stream });
   }
   await store.append(
-    [...pending].map(([streamId, { expected, events }]) => ({
+    [...pending].map(([streamId, { expected, events, causationId }]) => ({
       streamId,
       expectedVersion: expected === 0 ? ('no-stream' as const) : expected,
       events,
+      ...(causationId ? { causationId } : {}),
     })),
     appendContext,
     tx,

@@ -68,6 +68,8 @@ describe('incentives through the real broker and database: its seed policy and t
       title: 'Referendum on amendments to the Constitution',
       electionDate: '2031-04-13',
       timeZone: 'Asia/Bishkek',
+      pollsOpenAt: '07:00',
+      pollsCloseAt: '20:00',
     });
     const after = await electionsDigest();
     expect(after?.sha256).not.toBe(before?.sha256);

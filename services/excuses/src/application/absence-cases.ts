@@ -61,6 +61,7 @@ export class AbsenceCases implements ExemptionFactsRecorded {
       // the absence is turnout's VoterAbsent: its event id is the same however often it is derived or delivered
       streamId: absenceCaseStreamId(eventId),
       command: { type: 'RecordAbsence' as const, absenceId: eventId, ...payload, now },
+      causationId: eventId,
       context: {
         ...this.policies.forAbsenceCase(payload.electionDate),
         registry: views.get(payload.personalNumber),

@@ -11,6 +11,16 @@ import {
 import { ElectoralRollRepository } from './electoral-roll.repository';
 
 const VOTER_ROLL_TOPICS = ['voter-roll.elections.v1', 'voter-roll.precincts.v1', 'voter-roll.voter-lists.v1'];
+// what this suite is about; turnout's own projections follow check-ins other suites publish on the shared broker
+// while it runs (their replay is the auditor's suite, test/system/audit.e2e.spec.ts, on a broker of its own)
+const VOTER_ROLL_PROJECTIONS = [
+  'scheduled_elections',
+  'precincts',
+  'electoral_roll',
+  'voter_list_finalizations',
+  'absentee_transfers',
+  'polling_day_inclusions',
+];
 
 const electionId = uuidv7();
 const listedHome = personalNumberOf(1, '01021980');
@@ -194,7 +204,7 @@ describe("turnout's projections of voter-roll's topics, through the real broker 
     expect(await count(turnout, 'electoral_roll')).toBe(4);
   });
 
-  it('given a second turnout replaying the topics on its own consumer group, when caught up, then every read-model digest is the same', async () => {
+  it("given a second turnout replaying voter-roll's topics on its own consumer group, when caught up, then the digest of every projection of them is the same", async () => {
     const replay = await startTurnout(new PollingDayClock('2030-11-20T06:00:00.000Z'));
     try {
       const names = (await digests(turnout)).map((digest) => digest.name);
@@ -218,7 +228,8 @@ describe("turnout's projections of voter-roll's topics, through the real broker 
           const [live, replayed] = [await digests(turnout), await digests(replay)];
           differing = live
             .filter((digest, i) => JSON.stringify(digest) !== JSON.stringify(replayed[i]))
-            .map((digest) => digest.name);
+            .map((digest) => digest.name)
+            .filter((name) => VOTER_ROLL_PROJECTIONS.includes(name));
           return differing.length === 0 ? true : undefined;
         },
         'the replay reaching the live digests',

@@ -9,7 +9,6 @@ import { ImportCommissionMembers } from '../application/import-geography/import-
 import { ImportPrecincts } from '../application/import-geography/import-precincts';
 import type { FileRejected } from '../application/import-report';
 
-
 // an HTTP answer lists this many rejects; the CLI writes all of them to a file
 const REJECTS_IN_ANSWER = 1000;
 
