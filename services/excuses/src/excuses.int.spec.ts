@@ -294,4 +294,15 @@ describe('excuses through the real broker and database: from VoterAbsent to excu
     });
     expect(wrong).toMatchObject({ status: 400, body: { errors: [{ field: 'level' }] } });
   });
+
+  it('given the window closed, when an absence of the election is delivered only now, then it is closed at once: unexcused', async () => {
+    const late = '21406197900917';
+    absences.set(late, uuidv7());
+    await feed.publish('turnout', absent(late));
+    await eventually(
+      async () => ((await streamEvents(late, 'AbsenceUnexcused')).length === 1 ? true : undefined),
+      'the late absence unexcused',
+    );
+    expect(await streamEvents(late, 'ExcuseWindowOpened')).toHaveLength(1);
+  });
 });

@@ -83,15 +83,20 @@ export class AbsenceCases implements ExemptionFactsRecorded {
     for (const { state } of decisions)
       if (state.status === 'open' && state.window)
         closes.set(state.absence.electionId, state.window.closesAt);
-    // one close per election: every absence of an election shares the window of the policies in force on its date
+    // one close per election: every absence of an election shares the window of the policies in force on its date;
+    // an absence delivered after that close has fired gets a close of its own, due at once
     await this.deadlines.scheduleMany(
       tx,
       excuseWindowCloses,
-      [...closes].map(([electionId, closesAt]) => ({
-        key: electionId,
-        dueAt: new Date(windowClosedFrom(closesAt)),
-        payload: { electionId, after: null },
-      })),
+      [...closes].map(([electionId, closesAt]) => {
+        const dueAt = windowClosedFrom(closesAt);
+        const late = Date.parse(now) >= Date.parse(dueAt);
+        return {
+          key: late ? `${electionId} again at ${now}` : electionId,
+          dueAt: new Date(late ? now : dueAt),
+          payload: { electionId, after: null },
+        };
+      }),
     );
   }
 
