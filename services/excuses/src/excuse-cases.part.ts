@@ -1,5 +1,6 @@
 import type { ServicePart } from '@vl/service-composition';
 import { AbsenceParties } from './api/absence-parties';
+import { CaseCommands } from './api/case-commands';
 import { AbsencesController } from './api/absences.controller';
 import { ExcuseCasesController } from './api/excuse-cases.controller';
 import { ExcuseDocumentsController } from './api/excuse-documents.controller';
@@ -27,6 +28,7 @@ export const excuseCasesPart: ServicePart = {
     ExcuseCases,
     ExcuseDocuments,
     AbsenceParties,
+    CaseCommands,
   ],
   controllers: [
     ExcuseCasesController,

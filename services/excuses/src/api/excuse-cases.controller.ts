@@ -1,10 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
-import { ExcuseCases } from '../application/excuse-cases';
-import { AbsenceParties, requireAbsence } from './absence-parties';
 import { decisionOf, filingOf } from './case-answers';
-import { caseRefused } from './case-refusals';
+import { CaseCommands } from './case-commands';
 import {
   absencePath,
   appealRequest,
@@ -27,10 +25,7 @@ import {
  */
 @Controller('elections/:electionId/absences/:personalNumber/excuses')
 export class ExcuseCasesController {
-  constructor(
-    private readonly cases: ExcuseCases,
-    private readonly parties: AbsenceParties,
-  ) {}
+  constructor(private readonly commands: CaseCommands) {}
 
   /** Files a valid reason within the window; the client's caseId makes a retry answer the first filing. */
   @Post()
@@ -42,18 +37,18 @@ export class ExcuseCasesController {
     @Body(new ZodValidationPipe(fileExcuseRequest)) request: FileExcuseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'citizen',
-      'precinct-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
-      type: 'FileExcuse',
-      ...request,
-      filedBy: party.actor,
-      now,
-    }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return filingOf(decided.value.stream, request.caseId);
+    const decided = await this.commands.give(
+      principal,
+      path,
+      ['citizen', 'precinct-commission'],
+      (actor, now) => ({
+        type: 'FileExcuse',
+        ...request,
+        filedBy: actor,
+        now,
+      }),
+    );
+    return filingOf(decided.stream, request.caseId);
   }
 
   /** The voter's precinct commission accepts or rejects a filed case, saying why. */
@@ -66,18 +61,14 @@ export class ExcuseCasesController {
     @Body(new ZodValidationPipe(decideExcuseRequest)) request: DecideExcuseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'precinct-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
+    const decided = await this.commands.give(principal, path, ['precinct-commission'], (actor, now) => ({
       type: 'DecideExcuse',
       caseId: path.caseId,
       ...request,
-      decidedBy: party.actor,
+      decidedBy: actor,
       now,
     }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return decisionOf(decided.value);
+    return decisionOf(decided);
   }
 
   /** The citizen or their precinct commission appeals a rejection once, within the appeal period. */
@@ -90,19 +81,19 @@ export class ExcuseCasesController {
     @Body(new ZodValidationPipe(appealRequest)) request: AppealRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'citizen',
-      'precinct-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
-      type: 'AppealRejection',
-      caseId: path.caseId,
-      statement: request.statement,
-      appealedBy: party.actor,
-      now,
-    }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return decided.value.recorded[0]?.payload;
+    const decided = await this.commands.give(
+      principal,
+      path,
+      ['citizen', 'precinct-commission'],
+      (actor, now) => ({
+        type: 'AppealRejection',
+        caseId: path.caseId,
+        statement: request.statement,
+        appealedBy: actor,
+        now,
+      }),
+    );
+    return decided.recorded[0]?.payload;
   }
 
   /** The district commission decides the appeal finally; a precinct commission's token is refused. */
@@ -115,17 +106,13 @@ export class ExcuseCasesController {
     @Body(new ZodValidationPipe(verdictRequest)) request: VerdictRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'district-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
+    const decided = await this.commands.give(principal, path, ['district-commission'], (actor, now) => ({
       type: 'DecideAppeal',
       caseId: path.caseId,
       ...request,
-      decidedBy: party.actor,
+      decidedBy: actor,
       now,
     }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return decisionOf(decided.value);
+    return decisionOf(decided);
   }
 }

@@ -1,10 +1,8 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, type Principal, Roles, Scope, Scoped } from '@vl/auth';
 import { Idempotent, ZodValidationPipe } from '@vl/service-kit';
-import { ExcuseCases } from '../application/excuse-cases';
-import { AbsenceParties, requireAbsence } from './absence-parties';
 import { decisionOf, filingOf } from './case-answers';
-import { caseRefused } from './case-refusals';
+import { CaseCommands } from './case-commands';
 import {
   absencePath,
   claimPath,
@@ -19,10 +17,7 @@ import {
 /** "I did vote": a person recorded absent says they took part; their precinct commission resolves it. */
 @Controller('elections/:electionId/absences/:personalNumber/participation-claims')
 export class ParticipationClaimsController {
-  constructor(
-    private readonly cases: ExcuseCases,
-    private readonly parties: AbsenceParties,
-  ) {}
+  constructor(private readonly commands: CaseCommands) {}
 
   @Post()
   @Roles('citizen:*', 'commission')
@@ -34,18 +29,18 @@ export class ParticipationClaimsController {
     @Body(new ZodValidationPipe(participationClaimRequest)) request: ParticipationClaimRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'citizen',
-      'precinct-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
-      type: 'FileParticipationClaim',
-      ...request,
-      filedBy: party.actor,
-      now,
-    }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return filingOf(decided.value.stream, request.claimId);
+    const decided = await this.commands.give(
+      principal,
+      path,
+      ['citizen', 'precinct-commission'],
+      (actor, now) => ({
+        type: 'FileParticipationClaim',
+        ...request,
+        filedBy: actor,
+        now,
+      }),
+    );
+    return filingOf(decided.stream, request.claimId);
   }
 
   /** Upheld, the absence is excused and the CEC told that the precinct's poll book missed a voter. */
@@ -58,17 +53,13 @@ export class ParticipationClaimsController {
     @Body(new ZodValidationPipe(verdictRequest)) request: VerdictRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    const party = await this.parties.partyTo(principal, path.electionId, path.personalNumber, [
-      'precinct-commission',
-    ]);
-    const decided = await this.cases.decide(requireAbsence(party), (now) => ({
+    const decided = await this.commands.give(principal, path, ['precinct-commission'], (actor, now) => ({
       type: 'ResolveParticipationClaim',
       claimId: path.claimId,
       ...request,
-      decidedBy: party.actor,
+      decidedBy: actor,
       now,
     }));
-    if (!decided.ok) throw caseRefused(decided.error);
-    return decisionOf(decided.value);
+    return decisionOf(decided);
   }
 }

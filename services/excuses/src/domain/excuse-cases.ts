@@ -9,12 +9,7 @@ import type { AbsenceCase, AbsenceCaseEvent, RecordedCase } from './absence-case
 import { evolveAbsenceCase } from './absence-case-state';
 import { caseFieldsOf, excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
 import { excuseWindowClosesAt, filedInTime, wallClock, windowClosedFrom } from './excuse-window';
-import type { AbsenceCaseDecision } from './record-absence';
-
-const rejected = (code: string, message: string): AbsenceCaseDecision => ({
-  ok: false,
-  error: { code, message },
-});
+import { filedCase, NO_ABSENCE, rejected, type AbsenceCaseDecision } from './case-decisions';
 
 /** The window of a recorded absence as excuse-window.ts counts it, for the refusal's wording. */
 export function windowOf(state: RecordedCase, context: AbsenceCaseContext) {
@@ -33,8 +28,7 @@ export function fileExcuse(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
+  if (state.status === 'none') return NO_ABSENCE;
   const existing = state.cases.get(command.caseId);
   if (existing)
     return existing.category === command.category
@@ -86,10 +80,10 @@ export function decideExcuse(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
-  const excuse = state.cases.get(command.caseId);
-  if (!excuse) return rejected('unknown-case', `no case ${command.caseId} was filed for this absence`);
+  if (state.status === 'none') return NO_ABSENCE;
+  const found = filedCase(state, command.caseId);
+  if (!found.ok) return found;
+  const excuse = found.value;
   if (excuse.status !== 'filed')
     return rejected('not-pending', `case ${command.caseId} is ${excuse.status} already`);
   const decided: AbsenceCaseEvent = {
@@ -118,10 +112,10 @@ export function appealRejection(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
-  const excuse = state.cases.get(command.caseId);
-  if (!excuse) return rejected('unknown-case', `no case ${command.caseId} was filed for this absence`);
+  if (state.status === 'none') return NO_ABSENCE;
+  const found = filedCase(state, command.caseId);
+  if (!found.ok) return found;
+  const excuse = found.value;
   if (excuse.appealed)
     return rejected(
       'already-appealed',
@@ -171,10 +165,10 @@ export function decideAppeal(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
-  const excuse = state.cases.get(command.caseId);
-  if (!excuse) return rejected('unknown-case', `no case ${command.caseId} was filed for this absence`);
+  if (state.status === 'none') return NO_ABSENCE;
+  const found = filedCase(state, command.caseId);
+  if (!found.ok) return found;
+  const excuse = found.value;
   if (excuse.status !== 'appealed')
     return rejected('not-appealed', `case ${command.caseId} is ${excuse.status}: no appeal to decide`);
   const decided: AbsenceCaseEvent = {

@@ -12,12 +12,7 @@ import {
 import { caseFieldsOf, excused, localDateOf, unexcusedIfDue } from './absence-outcomes';
 import { filedInTime } from './excuse-window';
 import { windowOf } from './excuse-cases';
-import type { AbsenceCaseDecision } from './record-absence';
-
-const rejected = (code: string, message: string): AbsenceCaseDecision => ({
-  ok: false,
-  error: { code, message },
-});
+import { NO_ABSENCE, rejected, type AbsenceCaseDecision } from './case-decisions';
 
 /** "I did vote": filed within the window by a person recorded absent, for their precinct commission to resolve. */
 export function fileParticipationClaim(
@@ -25,8 +20,7 @@ export function fileParticipationClaim(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
+  if (state.status === 'none') return NO_ABSENCE;
   if (state.claims.has(command.claimId)) return { ok: true, value: [] };
   if (state.status === 'excused') return rejected('already-excused', 'the absence is excused already');
   const window = windowOf(state, context);
@@ -56,8 +50,7 @@ export function resolveParticipationClaim(
   state: AbsenceCase,
   context: AbsenceCaseContext,
 ): AbsenceCaseDecision {
-  if (state.status === 'none')
-    return rejected('unknown-absence', 'no absence is recorded for this voter and election');
+  if (state.status === 'none') return NO_ABSENCE;
   const claim = state.claims.get(command.claimId);
   if (!claim) return rejected('unknown-claim', `no claim ${command.claimId} was filed for this absence`);
   if (claim !== 'filed') return rejected('not-pending', `claim ${command.claimId} is ${claim} already`);

@@ -1,26 +1,16 @@
-import type { Result } from '@vl/contracts';
 import type {
   AbsenceCaseContext,
   CloseExcuseWindow,
   ReassessExemption,
   RecordAbsence,
 } from './absence-case-commands';
-import type { AbsenceCase, AbsenceCaseEvent } from './absence-case-state';
+import type { AbsenceCase } from './absence-case-state';
+import { rejected, type AbsenceCaseDecision } from './case-decisions';
 import { excused, unexcusedIfDue } from './absence-outcomes';
-import { excuseWindowClosesAt, windowClosedFrom, type CalendarGap } from './excuse-window';
+import { excuseWindowClosesAt, windowClosedFrom } from './excuse-window';
 import { exemptionOf } from './exemptions';
 
-export interface AbsenceCaseRejection {
-  readonly code: string;
-  readonly message: string;
-}
-
-export type AbsenceCaseDecision = Result<readonly AbsenceCaseEvent[], AbsenceCaseRejection | CalendarGap>;
-
-const rejected = (code: string, message: string): AbsenceCaseDecision => ({
-  ok: false,
-  error: { code, message },
-});
+export type { AbsenceCaseDecision, AbsenceCaseRejection } from './case-decisions';
 
 const registryOf = (context: AbsenceCaseContext) => {
   if (!context.registry)
