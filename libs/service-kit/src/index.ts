@@ -21,3 +21,11 @@ export {
 export { LedgerErrorsFilter } from './ledger-errors.filter';
 export { ZodValidationPipe } from './zod-validation.pipe';
 export { csvBody } from './csv-upload';
+export {
+  headerIssues,
+  openCsv,
+  type CsvFile,
+  type CsvIssue,
+  type CsvLine,
+  type CsvRow,
+} from './csv/csv-file';

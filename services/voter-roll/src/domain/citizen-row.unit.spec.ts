@@ -1,6 +1,4 @@
 import { readCitizenRow } from './citizen-row';
-import { headerIssues } from './row-issues';
-import { CIVIL_REGISTRY_COLUMNS } from './citizen-row';
 
 const knownPrecincts = new Set(['0101-001', '9999-012']);
 const precinctKnown = (code: string) => knownPrecincts.has(code);
@@ -118,18 +116,6 @@ describe('a civil-registry row', () => {
   it('given a residence precinct the geography does not know, when read, then it is rejected', () => {
     expect(issuesOf({ residence_precinct: '0101-002' })).toEqual([
       { column: 'residence_precinct', rule: 'expected a precinct_code registered by precincts.csv' },
-    ]);
-  });
-
-  it('given a header with a missing, an unknown and a repeated column, when checked, then each is named', () => {
-    const header = [...CIVIL_REGISTRY_COLUMNS.filter((column) => column !== 'in_custody'), 'email', 'sex'];
-    expect(headerIssues(header, CIVIL_REGISTRY_COLUMNS)).toEqual([
-      { column: 'in_custody', rule: 'missing column in the header row' },
-      {
-        column: 'email',
-        rule: `unknown column: expected only ${CIVIL_REGISTRY_COLUMNS.join(', ')}`,
-      },
-      { column: 'sex', rule: 'column named twice in the header row' },
     ]);
   });
 });

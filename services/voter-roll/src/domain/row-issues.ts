@@ -11,29 +11,6 @@ export type RowOutcome<T> =
 /** A CSV row by column name, as the parser hands it over. */
 export type CsvRow = Readonly<Record<string, string>>;
 
-/** docs/civil-registry-csv.md: a header row naming the columns exactly (order free). */
-export function headerIssues(
-  header: readonly string[],
-  expected: readonly string[],
-  optional: readonly string[] = [],
-): RowIssue[] {
-  const issues: RowIssue[] = [];
-  for (const column of expected) {
-    if (!header.includes(column)) issues.push({ column, rule: 'missing column in the header row' });
-  }
-  const known = [...expected, ...optional];
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (!known.includes(column)) {
-      issues.push({ column, rule: `unknown column: expected only ${known.join(', ')}` });
-    } else if (seen.has(column)) {
-      issues.push({ column, rule: 'column named twice in the header row' });
-    }
-    seen.add(column);
-  }
-  return issues;
-}
-
 /** Text of min–max characters with something visible in it (spaces alone do not make a name). */
 export function textIssue(value: string, min: number, max: number): string | null {
   if (value.length > max) return `expected at most ${max} characters`;

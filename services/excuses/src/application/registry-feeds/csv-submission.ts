@@ -1,6 +1,6 @@
 import type { Result } from '@vl/contracts';
 import type { Readable } from 'node:stream';
-import { openCsv } from '../../infrastructure/csv-lines';
+import { openCsv } from '@vl/service-kit';
 import type { SubmittedRow } from './feed-pages';
 import type { FileRejected } from './feed-report';
 import type { FeedRowOutcome } from './feed-rows';
@@ -14,7 +14,14 @@ export async function csvSubmission<TColumns extends Readonly<Record<string, str
   columns: TColumns,
 ): Promise<Result<AsyncIterable<SubmittedRow>, FileRejected>> {
   const file = await openCsv(input, Object.keys(columns));
-  if (!file.ok) return { ok: false, error: { code: 'file-rejected', issues: file.issues } };
+  if (!file.ok)
+    return {
+      ok: false,
+      error: {
+        code: 'file-rejected',
+        issues: file.issues.map(({ column, rule }) => ({ field: column, rule })),
+      },
+    };
   const lines = file.lines;
   async function* rows(): AsyncGenerator<SubmittedRow> {
     for await (const item of lines) {

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { CIVIL_REGISTRY_COLUMNS, readCitizenRow } from '../../domain/citizen-row';
-import { openCsv } from '../../infrastructure/csv-records';
+import { openCsv } from '@vl/service-kit';
 import { PrecinctsRepository } from '../../infrastructure/precincts.repository';
 import { fileRejected, rejectsOf, type FileRejected, type ImportCounts } from '../import-report';
 import { CitizenBatchWriter, type CitizenLine } from './citizen-batch-writer';

@@ -1,7 +1,7 @@
 import type { Result } from '@vl/contracts';
 import type { Readable } from 'node:stream';
 import type { CsvRow, RowOutcome } from '../../domain/row-issues';
-import { openCsv } from '../../infrastructure/csv-records';
+import { openCsv } from '@vl/service-kit';
 import { fileRejected, rejectsOf, type FileRejected, type RejectedLine } from '../import-report';
 
 export interface GeographyRows<T> {

@@ -1,15 +1,22 @@
 import { parse, type CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
-import type { FeedRowIssue } from '../application/registry-feeds/feed-rows';
+
+export type CsvRow = Readonly<Record<string, string>>;
+
+/** What is wrong with a file's header or a line, by column ('(header)' for the file as a whole). */
+export interface CsvIssue {
+  readonly column: string;
+  readonly rule: string;
+}
 
 /** A data line of a CSV file: its row by column name, or why it could not be read as a row at all. */
 export type CsvLine =
-  | { readonly kind: 'row'; readonly line: number; readonly row: Readonly<Record<string, string>> }
+  | { readonly kind: 'row'; readonly line: number; readonly row: CsvRow }
   | { readonly kind: 'malformed'; readonly line: number; readonly rule: string };
 
 export type CsvFile =
-  | { readonly ok: true; readonly lines: AsyncIterable<CsvLine> }
-  | { readonly ok: false; readonly issues: readonly FeedRowIssue[] };
+  | { readonly ok: true; readonly lines: AsyncIterable<CsvLine>; bytesRead(): number }
+  | { readonly ok: false; readonly issues: readonly CsvIssue[] };
 
 interface ParsedRecord {
   readonly record: string[];
@@ -17,17 +24,20 @@ interface ParsedRecord {
 }
 
 /**
- * Streams a CSV file (RFC 4180, UTF-8, a header row naming exactly `columns` in any order) line by line, as
- * voter-roll reads the registry's files: memory stays bounded by the stream's buffers whatever the file's size.
+ * Streams a CSV file (RFC 4180, UTF-8, header row naming `columns` and any of `optional` in any order) line by line: memory stays
+ * bounded by the stream's buffers whatever the file's size. A broken line is reported and skipped.
  */
-export async function openCsv(input: Readable, columns: readonly string[]): Promise<CsvFile> {
+export async function openCsv(
+  input: Readable,
+  columns: readonly string[],
+  optional: readonly string[] = [],
+): Promise<CsvFile> {
   const skipped: { line: number; rule: string }[] = [];
   const parser = input.pipe(
     parse({
       bom: true,
       info: true,
       relax_column_count: true,
-      skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined) => {
         const line = (error as { lines?: number } | undefined)?.lines ?? 0;
@@ -40,12 +50,11 @@ export async function openCsv(input: Readable, columns: readonly string[]): Prom
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
   const first = await records.next();
   if (first.done)
-    return { ok: false, issues: [{ field: '(header)', rule: 'expected a header row; the file is empty' }] };
+    return { ok: false, issues: [{ column: '(header)', rule: 'expected a header row; the file is empty' }] };
   const header = first.value.record;
-  const issues = headerIssues(header, columns);
+  const issues = headerIssues(header, columns, optional);
   if (issues.length > 0) {
     parser.destroy();
-    input.resume();
     return { ok: false, issues };
   }
   async function* lines(): AsyncGenerator<CsvLine> {
@@ -66,22 +75,7 @@ export async function openCsv(input: Readable, columns: readonly string[]): Prom
       yield { kind: 'row', line, row };
     }
   }
-  return { ok: true, lines: lines() };
-}
-
-/** A header row naming the columns exactly, in any order. */
-export function headerIssues(header: readonly string[], expected: readonly string[]): FeedRowIssue[] {
-  const issues: FeedRowIssue[] = [];
-  for (const column of expected)
-    if (!header.includes(column)) issues.push({ field: column, rule: 'missing column in the header row' });
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (!expected.includes(column))
-      issues.push({ field: column, rule: `unknown column: expected only ${expected.join(', ')}` });
-    else if (seen.has(column)) issues.push({ field: column, rule: 'column named twice in the header row' });
-    seen.add(column);
-  }
-  return issues;
+  return { ok: true, lines: lines(), bytesRead: () => parser.info.bytes };
 }
 
 // a quoted field may span lines: the row starts where its first field does
@@ -92,4 +86,24 @@ function newlinesIn(record: readonly string[]): number {
     for (const character of field) if (character === '\n') count++;
   }
   return count;
+}
+
+/** A header row naming every expected column once and nothing but those and the optional ones, in any order. */
+export function headerIssues(
+  header: readonly string[],
+  expected: readonly string[],
+  optional: readonly string[] = [],
+): CsvIssue[] {
+  const issues: CsvIssue[] = [];
+  for (const column of expected)
+    if (!header.includes(column)) issues.push({ column, rule: 'missing column in the header row' });
+  const known = [...expected, ...optional];
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (!known.includes(column))
+      issues.push({ column, rule: `unknown column: expected only ${known.join(', ')}` });
+    else if (seen.has(column)) issues.push({ column, rule: 'column named twice in the header row' });
+    seen.add(column);
+  }
+  return issues;
 }
