@@ -57,13 +57,20 @@ export class AbsenceCases implements ExemptionFactsRecorded {
       tx,
       absent.map((event) => event.payload),
     );
+    // a batch is mostly one election: its policies are looked up once per election date, not per absence
+    const policiesOn = new Map<string, AbsenceCaseContext>();
+    const policiesFor = (electionDate: string) => {
+      let found = policiesOn.get(electionDate);
+      if (!found) policiesOn.set(electionDate, (found = this.policies.forAbsenceCase(electionDate)));
+      return found;
+    };
     const commands = absent.map(({ eventId, payload }) => ({
       // the absence is turnout's VoterAbsent: its event id is the same however often it is derived or delivered
       streamId: absenceCaseStreamId(eventId),
       command: { type: 'RecordAbsence' as const, absenceId: eventId, ...payload, now },
       causationId: eventId,
       context: {
-        ...this.policies.forAbsenceCase(payload.electionDate),
+        ...policiesFor(payload.electionDate),
         registry: views.get(payload.personalNumber),
       },
     }));
