@@ -5,6 +5,7 @@ import { ElectionsOnRecord } from '@vl/service-composition';
 import { EventFeed, eventually, readTopic, TestClock } from '@vl/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { AbsencesOnRecord } from '../infrastructure/absences-on-record';
+import { ownedBy } from '../testing/excuse-case-requests';
 import { startExcuses, type ExcusesUnderTest } from '../testing/excuses-under-test';
 
 const electionId = uuidv7();
@@ -209,8 +210,9 @@ describe('excuse cases over HTTP: filing, deciding, appealing, documents and rea
       body: { caseId, decision: 'accepted', outcome: 'AbsenceExcused' },
     });
     const [absence] = await Promise.all([excuses.app.get(AbsencesOnRecord).find(electionId, voter)]);
+    const own = await ownedBy(excuses);
     const published = await readTopic('excuses.absence-outcomes.v1', {
-      keep: (message) => message.envelope.payload['absenceId'] === absence?.absenceId,
+      keep: (message) => message.envelope.payload['absenceId'] === absence?.absenceId && own(message),
       until: 1,
     });
     expect(published[0]).toMatchObject({

@@ -10,6 +10,7 @@ import {
   excusesWithAbsences,
   absenceIdOf,
   typesOf,
+  ownedBy,
 } from '../testing/excuse-case-requests';
 
 describe("'I did vote' claims and the window's last second, over HTTP on the real broker and database", () => {
@@ -95,8 +96,9 @@ describe("'I did vote' claims and the window's last second, over HTTP on the rea
     ]);
 
     const absenceId = await absenceIdOf(excuses, electionId, upheld);
+    const own = await ownedBy(excuses);
     const outcomes = await readTopic('excuses.absence-outcomes.v1', {
-      keep: (message) => message.envelope.payload['absenceId'] === absenceId,
+      keep: (message) => message.envelope.payload['absenceId'] === absenceId && own(message),
       until: 1,
     });
     expect(outcomes).toHaveLength(1);
@@ -114,7 +116,7 @@ describe("'I did vote' claims and the window's last second, over HTTP on the rea
       },
     });
     const alerts = await readTopic('excuses.integrity-alerts.v1', {
-      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      keep: (message) => message.envelope.payload['electionId'] === electionId && own(message),
       until: 1,
     });
     expect(alerts).toHaveLength(1);
@@ -199,8 +201,9 @@ describe("'I did vote' claims and the window's last second, over HTTP on the rea
     ]);
 
     const absenceId = await absenceIdOf(excuses, electionId, dismissed);
+    const own = await ownedBy(excuses);
     const outcomes = await readTopic('excuses.absence-outcomes.v1', {
-      keep: (message) => message.envelope.payload['absenceId'] === absenceId,
+      keep: (message) => message.envelope.payload['absenceId'] === absenceId && own(message),
       until: 1,
     });
     expect(outcomes).toHaveLength(1);
@@ -213,7 +216,7 @@ describe("'I did vote' claims and the window's last second, over HTTP on the rea
     });
     // a dismissal reports no omission: the one alert of this election is the upheld claim's
     const alerts = await readTopic('excuses.integrity-alerts.v1', {
-      keep: (message) => message.envelope.payload['electionId'] === electionId,
+      keep: (message) => message.envelope.payload['electionId'] === electionId && own(message),
       until: 1,
     });
     expect(alerts.map((alert) => alert.envelope.payload['claimId'])).toEqual([upheldClaim]);

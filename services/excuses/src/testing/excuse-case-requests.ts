@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { precinctsScope, type Role } from '@vl/auth';
 import { electionCalledPayload } from '@vl/contracts/testing';
 import { ElectionsOnRecord } from '@vl/service-composition';
-import { EventFeed, eventually, TestClock } from '@vl/testing';
+import { EventFeed, eventually, TestClock, type TopicMessage } from '@vl/testing';
 import { AbsencesOnRecord } from '../infrastructure/absences-on-record';
 import { startExcuses, type ExcusesUnderTest } from './excuses-under-test';
 
@@ -98,4 +98,14 @@ export async function typesOf(excuses: ExcusesUnderTest, electionId: string, per
     [`absence-case-${absence?.absenceId}`],
   );
   return rows.map((row) => row.type);
+}
+
+/**
+ * Keeps this service's own events: every excuses on the shared broker hears every suite's elections and absences,
+ * and publishes its own outcomes for them. Read after the events are committed.
+ */
+export async function ownedBy(excuses: ExcusesUnderTest): Promise<(message: TopicMessage) => boolean> {
+  const rows: { event_id: string }[] = await excuses.dataSource.query('select event_id from events');
+  const own = new Set(rows.map((row) => row.event_id));
+  return (message) => own.has(message.envelope.eventId);
 }
